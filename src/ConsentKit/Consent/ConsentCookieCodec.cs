@@ -1,0 +1,125 @@
+using System.Buffers.Text;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.DataProtection;
+
+namespace ConsentKit.Consent;
+
+/// <summary>
+/// Turns a <see cref="ConsentDecision"/> into the consent cookie's value and back.
+/// The value is <c>1.</c> (the format version) followed by the base64url form of a Data Protection
+/// payload, so it is signed and encrypted with the application's keys and any instance sharing the
+/// keys can read it. The protected payload is <c>consentId|revision|decidedAtUnixSeconds|key,key</c>.
+/// Decoding never throws: anything unreadable, expired or from another policy revision is "undecided".
+/// </summary>
+internal sealed class ConsentCookieCodec
+{
+    internal const string Purpose = "ConsentKit.ConsentCookie.v1";
+    private const string VersionPrefix = "1.";
+    private const int MaxCookieLength = 2048;
+
+    // A decision dated this far in the future is refused: clocks of instances differ a little, not more.
+    private static readonly TimeSpan AllowedClockSkew = TimeSpan.FromMinutes(5);
+
+    private readonly IDataProtector _protector;
+    private readonly ConsentPolicy _policy;
+    private readonly TimeProvider _time;
+
+    public ConsentCookieCodec(IDataProtectionProvider dataProtection, ConsentPolicy policy, TimeProvider time)
+    {
+        _protector = dataProtection.CreateProtector(Purpose);
+        _policy = policy;
+        _time = time;
+    }
+
+    public string Encode(ConsentDecision decision)
+    {
+        var payload = string.Join(
+            '|',
+            decision.ConsentId,
+            decision.Revision.ToString(CultureInfo.InvariantCulture),
+            decision.DecidedAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture),
+            string.Join(',', _policy.KeysOf(decision.GrantedMask & _policy.OptionalMask)));
+        var protectedBytes = _protector.Protect(Encoding.UTF8.GetBytes(payload));
+        return VersionPrefix + Base64Url.EncodeToString(protectedBytes);
+    }
+
+    /// <summary>Reads a cookie value; returns <see langword="null"/> with the reason when it does not hold a current decision.</summary>
+    public ConsentDecision? Decode(string? value, out ConsentCookieProblem problem)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            problem = ConsentCookieProblem.Missing;
+            return null;
+        }
+
+        if (value.Length > MaxCookieLength || !value.StartsWith(VersionPrefix, StringComparison.Ordinal))
+        {
+            problem = ConsentCookieProblem.Malformed;
+            return null;
+        }
+
+        byte[] payload;
+        try
+        {
+            var encoded = value.AsSpan(VersionPrefix.Length);
+            var buffer = new byte[Base64Url.GetMaxDecodedLength(encoded.Length)];
+            if (!Base64Url.TryDecodeFromChars(encoded, buffer, out var written))
+            {
+                problem = ConsentCookieProblem.Malformed;
+                return null;
+            }
+
+            payload = _protector.Unprotect(buffer.AsSpan(0, written).ToArray());
+        }
+        catch (CryptographicException)
+        {
+            problem = ConsentCookieProblem.Tampered;
+            return null;
+        }
+
+        return Parse(Encoding.UTF8.GetString(payload), out problem);
+    }
+
+    private ConsentDecision? Parse(string payload, out ConsentCookieProblem problem)
+    {
+        problem = ConsentCookieProblem.Malformed;
+        var parts = payload.Split('|');
+        if (parts.Length != 4
+            || parts[0].Length == 0
+            || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var revision)
+            || !long.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var unixSeconds)
+            || unixSeconds > DateTimeOffset.MaxValue.ToUnixTimeSeconds())
+        {
+            return null;
+        }
+
+        if (revision != _policy.Revision)
+        {
+            problem = ConsentCookieProblem.OtherRevision;
+            return null;
+        }
+
+        var decidedAt = DateTimeOffset.FromUnixTimeSeconds(unixSeconds);
+        var now = _time.GetUtcNow();
+        if (decidedAt > now + AllowedClockSkew || decidedAt + _policy.Options.Cookie.Lifetime <= now)
+        {
+            problem = ConsentCookieProblem.Expired;
+            return null;
+        }
+
+        var granted = _policy.RequiredMask;
+        foreach (var range in parts[3].AsSpan().Split(','))
+        {
+            // Categories removed from the configuration since are simply not granted.
+            if (_policy.TryGetCategory(parts[3][range], out var category))
+            {
+                granted |= category.Bit;
+            }
+        }
+
+        problem = ConsentCookieProblem.None;
+        return new ConsentDecision(parts[0], revision, decidedAt, granted);
+    }
+}

@@ -1,0 +1,12 @@
+namespace ConsentKit.Consent;
+
+/// <summary>Why a consent cookie does not hold a current decision.</summary>
+internal enum ConsentCookieProblem
+{
+    None,
+    Missing,
+    Malformed,
+    Tampered,
+    OtherRevision,
+    Expired,
+}

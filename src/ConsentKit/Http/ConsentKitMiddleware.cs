@@ -1,0 +1,20 @@
+using ConsentKit.Consent;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace ConsentKit.Http;
+
+/// <summary>
+/// Puts the visitor's consent on <see cref="HttpContext.Features"/> as <see cref="IConsentFeature"/>
+/// and <see cref="ITrackingConsentFeature"/>. The cookie itself is read on first use.
+/// </summary>
+internal sealed class ConsentKitMiddleware(RequestDelegate next, ConsentKitServices services)
+{
+    public Task InvokeAsync(HttpContext context)
+    {
+        var feature = new ConsentFeature(context, services);
+        context.Features.Set<IConsentFeature>(feature);
+        context.Features.Set<ITrackingConsentFeature>(feature);
+        return next(context);
+    }
+}

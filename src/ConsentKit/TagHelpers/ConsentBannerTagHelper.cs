@@ -1,0 +1,63 @@
+using ConsentKit.Consent;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Mvc.Razor.Infrastructure;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
+using Microsoft.AspNetCore.Razor.TagHelpers;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ConsentKit.TagHelpers;
+
+/// <summary>
+/// Renders the consent banner, server-side, from the configuration: open while the visitor has not
+/// decided, otherwise collapsed into a "Cookie settings" control that reopens it. It is a plain
+/// HTML form, so it works without JavaScript; ConsentKit's client script turns its posts into
+/// <c>fetch</c> calls. Put <c>&lt;consent-banner /&gt;</c> once in the layout, at the end of <c>body</c>.
+/// </summary>
+[HtmlTargetElement(TagName, TagStructure = TagStructure.WithoutEndTag)]
+public sealed class ConsentBannerTagHelper : TagHelper
+{
+    /// <summary>The element name of the tag helper.</summary>
+    public const string TagName = "consent-banner";
+
+    private readonly IAntiforgery _antiforgery;
+    private readonly IFileVersionProvider _fileVersionProvider;
+
+    /// <summary>Creates the tag helper; Razor calls this.</summary>
+    /// <param name="antiforgery">Issues the token that proves the decision comes from this site's page.</param>
+    /// <param name="fileVersionProvider">Appends a content hash to the asset URLs, so browsers cache them safely.</param>
+    public ConsentBannerTagHelper(IAntiforgery antiforgery, IFileVersionProvider fileVersionProvider)
+    {
+        _antiforgery = antiforgery;
+        _fileVersionProvider = fileVersionProvider;
+    }
+
+    /// <summary>Gets or sets the view context, set by Razor.</summary>
+    [ViewContext]
+    [HtmlAttributeNotBound]
+    public ViewContext ViewContext { get; set; } = default!;
+
+    /// <inheritdoc />
+    public override void Process(TagHelperContext context, TagHelperOutput output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        var httpContext = ViewContext.HttpContext;
+        var services = httpContext.RequestServices.GetRequiredService<ConsentKitServices>();
+        var consent = httpContext.GetConsent();
+        var request = httpContext.Request;
+        var pathBase = request.PathBase;
+
+        var model = new BannerModel(
+            services.Policy,
+            consent.HasDecided,
+            consent is ConsentFeature feature ? feature.GrantedMask : services.Policy.RequiredMask,
+            (pathBase + services.Policy.Options.EndpointPath).Value!,
+            _antiforgery.GetAndStoreTokens(httpContext).RequestToken,
+            pathBase + request.Path + request.QueryString,
+            _fileVersionProvider.AddFileVersionToPath(pathBase, BannerMarkup.StylesheetPath),
+            _fileVersionProvider.AddFileVersionToPath(pathBase, BannerMarkup.ScriptPath));
+
+        output.TagName = null;
+        output.Content.SetHtmlContent(BannerMarkup.Render(model));
+    }
+}

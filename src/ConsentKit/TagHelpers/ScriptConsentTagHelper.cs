@@ -1,0 +1,51 @@
+using ConsentKit.Consent;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
+using Microsoft.AspNetCore.Razor.TagHelpers;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ConsentKit.TagHelpers;
+
+/// <summary>
+/// Gates a <c>&lt;script consent-category="…"&gt;</c> on consent: emitted live when the category is
+/// granted, and inert (<c>type="text/plain"</c> with <c>data-consent-category</c>) when it is not,
+/// so that ConsentKit's client script can run it as soon as the visitor grants the category.
+/// </summary>
+[HtmlTargetElement("script", Attributes = CategoryAttributeName)]
+public sealed class ScriptConsentTagHelper : TagHelper
+{
+    /// <summary>The attribute that names the consent category of the script.</summary>
+    public const string CategoryAttributeName = "consent-category";
+
+    /// <summary>Gets or sets the key of the category the script belongs to, for example <c>analytics</c>.</summary>
+    [HtmlAttributeName(CategoryAttributeName)]
+    public string? Category { get; set; }
+
+    /// <summary>Gets or sets the view context, set by Razor.</summary>
+    [ViewContext]
+    [HtmlAttributeNotBound]
+    public ViewContext ViewContext { get; set; } = default!;
+
+    /// <summary>Runs before other script tag helpers, so they see the final type.</summary>
+    public override int Order => -2000;
+
+    /// <inheritdoc />
+    public override void Process(TagHelperContext context, TagHelperOutput output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        var httpContext = ViewContext.HttpContext;
+        var category = Category ?? "";
+        if (httpContext.GetConsent().IsGranted(category))
+        {
+            return;
+        }
+
+        var services = httpContext.RequestServices.GetRequiredService<ConsentKitServices>();
+        if (!services.Policy.TryGetCategory(category, out _))
+        {
+            ConsentKitLog.UnknownCategoryInMarkup(services.Logger, category);
+        }
+
+        InertMarkup.MakeScriptInert(output, category);
+    }
+}
