@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddRazorPages();
@@ -12,9 +14,32 @@ if (!app.Environment.IsDevelopment())
 
 app.UseConsentKit();
 
+// First-party analytics, the server-side way: every page sets a visitor cookie declared under
+// "analytics". The app does not check consent itself: ConsentKit's cookie gate drops the cookie
+// for visitors who have not granted analytics.
+app.Use(static (context, next) =>
+{
+    if (HttpMethods.IsGet(context.Request.Method) && !Path.HasExtension(context.Request.Path.Value) && !context.Request.Cookies.ContainsKey("sample_visitor"))
+    {
+        context.Response.Cookies.Append("sample_visitor", Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8)), new CookieOptions
+        {
+            HttpOnly = true,
+            SameSite = SameSiteMode.Lax,
+            MaxAge = TimeSpan.FromDays(365),
+            IsEssential = true, // ConsentKit decides, not ASP.NET Core's cookie policy
+        });
+    }
+
+    return next(context);
+});
+
 app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();
 app.MapConsentKit();
+
+// A server-side tracking beacon: it does nothing unless the visitor granted analytics.
+app.MapPost("/track", (HttpContext context) => Results.Ok(new { tracked = context.Request.Cookies["sample_visitor"] }))
+    .RequireConsent("analytics");
 
 app.Run();
 

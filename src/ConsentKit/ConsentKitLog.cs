@@ -23,4 +23,19 @@ internal static partial class ConsentKitLog
 
     [LoggerMessage(6, LogLevel.Warning, "Markup asks for the unknown consent category '{Category}'; it is treated as not granted. Add it under ConsentKit:Categories or fix the spelling.")]
     public static partial void UnknownCategoryInMarkup(ILogger logger, string category);
+
+    [LoggerMessage(7, LogLevel.Debug, "Cookie '{CookieName}' dropped from the response: its category '{Category}' is not granted.")]
+    public static partial void CookieDropped(ILogger logger, string cookieName, string category);
+
+    [LoggerMessage(8, LogLevel.Warning, "Cookie '{CookieName}' is not declared under any ConsentKit service; it was let through. Declare it under ConsentKit:Services so the cookie gate can enforce its category.")]
+    public static partial void UndeclaredCookieAllowed(ILogger logger, string cookieName);
+
+    [LoggerMessage(9, LogLevel.Debug, "Cookie '{CookieName}' dropped from the response: it is not declared and undeclared cookies are blocked.")]
+    public static partial void UndeclaredCookieBlocked(ILogger logger, string cookieName);
+
+    [LoggerMessage(10, LogLevel.Debug, "Cookie '{CookieName}' of the denied category '{Category}' expired.")]
+    public static partial void DeniedCookieExpired(ILogger logger, string cookieName, string category);
+
+    [LoggerMessage(11, LogLevel.Debug, "Endpoint refused: it requires consent to '{Category}', which is not granted.")]
+    public static partial void EndpointConsentMissing(ILogger logger, string category);
 }

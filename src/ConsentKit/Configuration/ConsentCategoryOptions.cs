@@ -29,4 +29,11 @@ public sealed class ConsentCategoryOptions
     /// </summary>
     /// <value>Defaults to <see langword="false"/>.</value>
     public bool GrantedByDefault { get; set; }
+
+    /// <summary>
+    /// Gets or sets a value indicating whether a Global Privacy Control signal opts the visitor out of this
+    /// category (sale, sharing or cross-context tracking). Ignored for required categories.
+    /// </summary>
+    /// <value>Defaults to <see langword="null"/>: on for every optional category except ones keyed <c>functional</c> or <c>preferences</c>.</value>
+    public bool? HonorGlobalPrivacyControl { get; set; }
 }

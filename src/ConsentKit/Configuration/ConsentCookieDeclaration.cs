@@ -19,4 +19,14 @@ public sealed class ConsentCookieDeclaration
     /// <summary>Gets or sets how long the cookie lives, as shown to visitors (for example <c>6 months</c> or <c>Session</c>).</summary>
     /// <value>Defaults to <see langword="null"/>.</value>
     public string? Lifetime { get; set; }
+
+    /// <summary>
+    /// Gets the domains the cookie may be set on besides the request's host (for example <c>.example.com</c>
+    /// for a parent-domain cookie), so that withdrawing consent expires it there too.
+    /// </summary>
+    public IList<string> Domains { get; } = new List<string>();
+
+    /// <summary>Gets or sets the path the cookie is set on, used when expiring it.</summary>
+    /// <value>Defaults to <c>/</c>.</value>
+    public string Path { get; set; } = "/";
 }

@@ -35,6 +35,38 @@ public sealed class ConsentKitOptions
     /// <summary>Gets the texts shown to visitors.</summary>
     public ConsentTexts Texts { get; } = new();
 
+    /// <summary>
+    /// Gets or sets how optional categories behave before the visitor decides: off until granted
+    /// (<see cref="ConsentMode.OptIn"/>, GDPR and ePrivacy) or on until refused (<see cref="ConsentMode.OptOut"/>,
+    /// for example some US states). <see cref="ModeSelector"/> can choose per request.
+    /// </summary>
+    /// <value>Defaults to <see cref="ConsentMode.OptIn"/>.</value>
+    public ConsentMode Mode { get; set; } = ConsentMode.OptIn;
+
+    /// <summary>
+    /// Gets or sets a delegate that chooses the mode of each request, for example from a country header
+    /// set by the CDN. Code only; when <see langword="null"/>, <see cref="Mode"/> applies to every request.
+    /// </summary>
+    /// <value>Defaults to <see langword="null"/>.</value>
+    public Func<HttpContext, ConsentMode>? ModeSelector { get; set; }
+
+    /// <summary>
+    /// Gets or sets a value indicating whether a <c>Sec-GPC: 1</c> request header (Global Privacy Control)
+    /// counts as an opt-out of the categories that honour it (see <see cref="ConsentCategoryOptions.HonorGlobalPrivacyControl"/>).
+    /// </summary>
+    /// <value>Defaults to <see langword="true"/>.</value>
+    public bool GlobalPrivacyControl { get; set; } = true;
+
+    /// <summary>Gets or sets what the cookie gate does with a cookie that no service declares.</summary>
+    /// <value>Defaults to <see cref="UndeclaredCookiePolicy.Allow"/> (with a warning once per cookie name in Development).</value>
+    public UndeclaredCookiePolicy UndeclaredCookies { get; set; } = UndeclaredCookiePolicy.Allow;
+
+    /// <summary>
+    /// Gets the name prefixes of cookies that are treated as necessary without being declared:
+    /// ASP.NET Core's own antiforgery, session, TempData and authentication cookies by default.
+    /// </summary>
+    public IList<string> NecessaryCookiePrefixes { get; } = new List<string> { ".AspNetCore." };
+
     /// <summary>Gets or sets the path of the endpoint that <c>MapConsentKit()</c> maps for decisions.</summary>
     /// <value>Defaults to <c>/_consent</c>.</value>
     public PathString EndpointPath { get; set; } = new("/_consent");

@@ -129,10 +129,31 @@ internal sealed partial class ConsentKitOptionsValidator : IValidateOptions<Cons
                 {
                     errors.Add($"{cookiePath} '{cookie.Name}' contains a character that cookie names cannot hold (space, ';', ',', '=' or '\"').");
                 }
+
+                if (cookie is not null && (string.IsNullOrEmpty(cookie.Path) || cookie.Path[0] != '/'))
+                {
+                    errors.Add($"{path}:Cookies:{j}:Path '{cookie.Path}' must start with '/'. Use the path the cookie is set on; '/' when unsure.");
+                }
+
+                for (var k = 0; cookie is not null && k < cookie.Domains.Count; k++)
+                {
+                    if (string.IsNullOrWhiteSpace(cookie.Domains[k]) || cookie.Domains[k].AsSpan().IndexOfAny(" /:;,") >= 0)
+                    {
+                        errors.Add($"{path}:Cookies:{j}:Domains:{k} '{cookie.Domains[k]}' is not a cookie domain. Use a host name such as 'example.com' or '.example.com'.");
+                    }
+                }
             }
         }
 
         ValidateUrl(options.PrivacyPolicyUrl, $"{Section}:PrivacyPolicyUrl", errors);
+
+        for (var i = 0; i < options.NecessaryCookiePrefixes.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(options.NecessaryCookiePrefixes[i]))
+            {
+                errors.Add($"{Section}:NecessaryCookiePrefixes:{i} is empty, which would make every cookie necessary. Remove it or give a real prefix such as '.AspNetCore.'.");
+            }
+        }
     }
 
     private static void ValidateCookie(ConsentCookieOptions cookie, List<string> errors)

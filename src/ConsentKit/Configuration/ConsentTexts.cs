@@ -44,7 +44,17 @@ public sealed class ConsentTexts
     /// <value>Defaults to <c>Cookie settings</c>.</value>
     public string Settings { get; set; } = "Cookie settings";
 
-    /// <summary>Gets or sets the accessible name of the banner's landmark.</summary>
-    /// <value>Defaults to <c>Cookie consent</c>.</value>
-    public string RegionLabel { get; set; } = "Cookie consent";
+    /// <summary>Gets or sets the banner title in opt-out mode.</summary>
+    /// <value>Defaults to <c>Your privacy choices</c>.</value>
+    public string OptOutTitle { get; set; } = "Your privacy choices";
+
+    /// <summary>Gets or sets the banner text in opt-out mode.</summary>
+    /// <value>Defaults to a sentence saying optional cookies are on until the visitor refuses them.</value>
+    public string OptOutDescription { get; set; } =
+        "We use optional cookies for analytics and advertising unless you opt out. You can refuse them here at any time.";
+
+    /// <summary>Gets or sets the note shown when the browser's Global Privacy Control signal was honoured.</summary>
+    /// <value>Defaults to a sentence saying tracking categories stay off unless the visitor switches them on.</value>
+    public string GlobalPrivacyControlHonored { get; set; } =
+        "Your browser sent a Global Privacy Control signal, and we honour it: categories used for tracking stay off unless you switch them on yourself.";
 }

@@ -1,7 +1,8 @@
 using System.Security.Cryptography;
+using ConsentKit.Configuration;
+using ConsentKit.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.Logging;
 
 namespace ConsentKit.Consent;
 
@@ -12,14 +13,14 @@ namespace ConsentKit.Consent;
 /// </summary>
 internal sealed class ConsentFeature : IConsentFeature, ITrackingConsentFeature
 {
-    private readonly HttpContext _context;
     private readonly ConsentKitServices _services;
     private ConsentDecision? _decision;
     private bool _loaded;
+    private ConsentMode? _mode;
 
     public ConsentFeature(HttpContext context, ConsentKitServices services)
     {
-        _context = context;
+        Context = context;
         _services = services;
     }
 
@@ -33,13 +34,33 @@ internal sealed class ConsentFeature : IConsentFeature, ITrackingConsentFeature
 
     public IReadOnlyList<string> GrantedCategories => _services.Policy.KeysOf(GrantedMask);
 
-    /// <summary>Gets the granted categories as a bit mask: the required ones until the visitor decides.</summary>
-    internal ulong GrantedMask => Decision?.GrantedMask ?? _services.Policy.RequiredMask;
+    internal HttpContext Context { get; }
+
+    internal ConsentKitServices Services => _services;
+
+    /// <summary>Gets a value indicating whether anything read the consent state before the response started.</summary>
+    internal bool WasQueried { get; private set; }
+
+    /// <summary>Gets the mode of this request: opt-in unless the selector or the configuration says opt-out.</summary>
+    internal ConsentMode Mode => _mode ??= _services.Policy.Options.ModeSelector?.Invoke(Context) ?? _services.Policy.Options.Mode;
+
+    /// <summary>Gets a value indicating whether the request carries a Global Privacy Control signal that ConsentKit honours.</summary>
+    internal bool HasGlobalPrivacyControl =>
+        _services.Policy.Options.GlobalPrivacyControl
+        && _services.Policy.GlobalPrivacyControlMask != 0
+        && Context.Request.Headers["Sec-GPC"] == "1";
+
+    /// <summary>Gets the granted categories as a bit mask; before a decision, what the mode grants by default.</summary>
+    internal ulong GrantedMask => Decision?.GrantedMask ?? DefaultMask;
+
+    /// <summary>Gets a short key of what the consent state makes a page render: decided or not, and the granted categories.</summary>
+    internal string StateKey => (HasDecided ? "d" : "u") + GrantedMask.ToString("x", System.Globalization.CultureInfo.InvariantCulture);
 
     internal ConsentDecision? Decision
     {
         get
         {
+            WasQueried = true;
             if (!_loaded)
             {
                 _decision = Load();
@@ -47,6 +68,21 @@ internal sealed class ConsentFeature : IConsentFeature, ITrackingConsentFeature
             }
 
             return _decision;
+        }
+    }
+
+    // Opt-in: only required categories. Opt-out: everything, less what a GPC signal refuses.
+    private ulong DefaultMask
+    {
+        get
+        {
+            var policy = _services.Policy;
+            if (Mode == ConsentMode.OptIn)
+            {
+                return policy.RequiredMask;
+            }
+
+            return HasGlobalPrivacyControl ? policy.AllMask & ~policy.GlobalPrivacyControlMask : policy.AllMask;
         }
     }
 
@@ -60,26 +96,34 @@ internal sealed class ConsentFeature : IConsentFeature, ITrackingConsentFeature
         return found.Required || (GrantedMask & found.Bit) != 0;
     }
 
-    /// <summary>Records a new decision for this visitor: writes the cookie and makes the rest of the request see it.</summary>
-    internal ConsentDecision Decide(ulong grantedMask)
+    /// <summary>
+    /// Records a new decision for this visitor: writes the cookie, expires the cookies of the categories
+    /// it denies, and makes the rest of the request see it. Under a GPC signal, "accept all" leaves the
+    /// categories that honour GPC off: those need an explicit, per-category grant.
+    /// </summary>
+    internal ConsentOutcome Decide(ConsentAction action, ulong requestedMask)
     {
         var policy = _services.Policy;
+        var previousMask = GrantedMask;
+        var gpcApplied = action == ConsentAction.AcceptAll && HasGlobalPrivacyControl;
+        var granted = ((gpcApplied ? requestedMask & ~policy.GlobalPrivacyControlMask : requestedMask) & policy.AllMask) | policy.RequiredMask;
         var decision = new ConsentDecision(
             Decision?.ConsentId ?? NewConsentId(),
             policy.Revision,
             DateTimeOffset.FromUnixTimeSeconds(_services.Time.GetUtcNow().ToUnixTimeSeconds()),
-            (grantedMask & policy.AllMask) | policy.RequiredMask);
+            granted);
 
-        _context.Response.Cookies.Append(policy.Options.Cookie.Name, _services.Codec.Encode(decision), CreateCookieOptions());
+        Context.Response.Cookies.Append(policy.Options.Cookie.Name, _services.Codec.Encode(decision), CreateCookieOptions());
+        DeniedCookieCleanup.ExpireDeniedCookies(Context, policy, ~granted & policy.AllMask, _services.Logger);
         _decision = decision;
         _loaded = true;
-        return decision;
+        return new ConsentOutcome(decision, action, previousMask, gpcApplied);
     }
 
     private ConsentDecision? Load()
     {
         var name = _services.Policy.Options.Cookie.Name;
-        var value = _context.Request.Cookies[name];
+        var value = Context.Request.Cookies[name];
         var decision = _services.Codec.Decode(value, out var problem);
         if (problem is not ConsentCookieProblem.None and not ConsentCookieProblem.Missing)
         {
@@ -104,7 +148,7 @@ internal sealed class ConsentFeature : IConsentFeature, ITrackingConsentFeature
             {
                 CookieSecurePolicy.Always => true,
                 CookieSecurePolicy.None => false,
-                _ => _context.Request.IsHttps,
+                _ => Context.Request.IsHttps,
             },
         };
     }
@@ -124,9 +168,9 @@ internal sealed class ConsentFeature : IConsentFeature, ITrackingConsentFeature
     bool ITrackingConsentFeature.CanTrack =>
         !((ITrackingConsentFeature)this).IsConsentNeeded || ((ITrackingConsentFeature)this).HasConsent;
 
-    void ITrackingConsentFeature.GrantConsent() => Decide(_services.Policy.AllMask);
+    void ITrackingConsentFeature.GrantConsent() => Decide(ConsentAction.AcceptAll, _services.Policy.AllMask);
 
-    void ITrackingConsentFeature.WithdrawConsent() => Decide(_services.Policy.RequiredMask);
+    void ITrackingConsentFeature.WithdrawConsent() => Decide(ConsentAction.RejectAll, _services.Policy.RequiredMask);
 
     string ITrackingConsentFeature.CreateConsentCookie()
     {

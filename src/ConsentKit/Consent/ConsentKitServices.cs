@@ -1,15 +1,28 @@
+using ConsentKit.Http;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace ConsentKit.Consent;
 
 /// <summary>The singletons a request needs, bundled so the per-request feature holds one reference.</summary>
-internal sealed class ConsentKitServices(ConsentPolicy policy, ConsentCookieCodec codec, TimeProvider time, ILoggerFactory loggerFactory)
+internal sealed class ConsentKitServices
 {
-    public ConsentPolicy Policy { get; } = policy;
+    public ConsentKitServices(ConsentPolicy policy, ConsentCookieCodec codec, TimeProvider time, ILoggerFactory loggerFactory, IHostEnvironment environment)
+    {
+        Policy = policy;
+        Codec = codec;
+        Time = time;
+        Logger = loggerFactory.CreateLogger("ConsentKit");
+        CookieGate = new CookieGate(this, warnOnUndeclared: environment.IsDevelopment());
+    }
 
-    public ConsentCookieCodec Codec { get; } = codec;
+    public ConsentPolicy Policy { get; }
 
-    public TimeProvider Time { get; } = time;
+    public ConsentCookieCodec Codec { get; }
 
-    public ILogger Logger { get; } = loggerFactory.CreateLogger("ConsentKit");
+    public TimeProvider Time { get; }
+
+    public ILogger Logger { get; }
+
+    public CookieGate CookieGate { get; }
 }

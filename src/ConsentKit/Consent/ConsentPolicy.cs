@@ -30,11 +30,16 @@ internal sealed class ConsentPolicy
             else
             {
                 OptionalMask |= categories[i].Bit;
+                if (category.HonorGlobalPrivacyControl ?? !IsFunctionalKey(category.Key))
+                {
+                    GlobalPrivacyControlMask |= categories[i].Bit;
+                }
             }
         }
 
         Categories = categories;
         _byKey = categories.ToFrozenDictionary(c => c.Key, StringComparer.OrdinalIgnoreCase);
+        Cookies = new CookieDeclarationIndex(categories);
     }
 
     public ConsentKitOptions Options { get; }
@@ -48,6 +53,11 @@ internal sealed class ConsentPolicy
     public ulong OptionalMask { get; }
 
     public ulong AllMask => RequiredMask | OptionalMask;
+
+    /// <summary>Gets the optional categories that a Global Privacy Control signal opts the visitor out of.</summary>
+    public ulong GlobalPrivacyControlMask { get; }
+
+    public CookieDeclarationIndex Cookies { get; }
 
     public bool TryGetCategory(string? key, out ConsentCategory category)
     {
@@ -74,4 +84,8 @@ internal sealed class ConsentPolicy
 
         return keys;
     }
+
+    // Functional and preference cookies are neither sale nor sharing: GPC leaves them alone by default.
+    private static bool IsFunctionalKey(string key) =>
+        key.Equals("functional", StringComparison.OrdinalIgnoreCase) || key.Equals("preferences", StringComparison.OrdinalIgnoreCase);
 }

@@ -71,13 +71,14 @@ internal static class ConsentDecisionEndpoint
             return;
         }
 
-        var decision = feature.Decide(mask);
+        var outcome = feature.Decide(action, mask);
+        var decision = outcome.Decision;
         ConsentKitLog.DecisionRecorded(services.Logger, action, decision.ConsentId, string.Join(',', services.Policy.KeysOf(decision.GrantedMask)));
 
         if (isJson || WantsJson(context.Request))
         {
             await context.Response.WriteAsJsonAsync(
-                ConsentStateResponse.From(decision, services.Policy),
+                ConsentStateResponse.From(outcome, services.Policy),
                 ConsentKitJsonContext.Default.ConsentStateResponse);
             return;
         }

@@ -6,7 +6,8 @@ namespace ConsentKit.Http;
 
 /// <summary>
 /// Puts the visitor's consent on <see cref="HttpContext.Features"/> as <see cref="IConsentFeature"/>
-/// and <see cref="ITrackingConsentFeature"/>. The cookie itself is read on first use.
+/// and <see cref="ITrackingConsentFeature"/>, and lets the cookie gate check the response's cookies
+/// as it starts. The consent cookie itself is read on first use.
 /// </summary>
 internal sealed class ConsentKitMiddleware(RequestDelegate next, ConsentKitServices services)
 {
@@ -15,6 +16,7 @@ internal sealed class ConsentKitMiddleware(RequestDelegate next, ConsentKitServi
         var feature = new ConsentFeature(context, services);
         context.Features.Set<IConsentFeature>(feature);
         context.Features.Set<ITrackingConsentFeature>(feature);
+        context.Response.OnStarting(CookieGate.OnStarting, feature);
         return next(context);
     }
 }

@@ -3,7 +3,7 @@ using ConsentKit.Consent;
 namespace ConsentKit.Http;
 
 /// <summary>The visitor's consent as the decision endpoint reports it to the client script.</summary>
-internal sealed class ConsentStateResponse
+internal sealed record ConsentStateResponse
 {
     public bool Decided { get; init; }
 
@@ -16,6 +16,14 @@ internal sealed class ConsentStateResponse
     public IReadOnlyList<string> Granted { get; init; } = [];
 
     public IReadOnlyList<string> Denied { get; init; } = [];
+
+    /// <summary>Gets a value indicating whether a Global Privacy Control signal kept categories off.</summary>
+    public bool GlobalPrivacyControl { get; init; }
+
+    public static ConsentStateResponse From(ConsentOutcome outcome, ConsentPolicy policy) => From(outcome.Decision, policy) with
+    {
+        GlobalPrivacyControl = outcome.GlobalPrivacyControlApplied,
+    };
 
     public static ConsentStateResponse From(ConsentDecision decision, ConsentPolicy policy) => new()
     {

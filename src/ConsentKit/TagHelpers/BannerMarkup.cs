@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Encodings.Web;
+using ConsentKit.Configuration;
 
 namespace ConsentKit.TagHelpers;
 
@@ -31,14 +32,21 @@ internal static class BannerMarkup
         }
 
         sb.Append("<input type=\"hidden\" name=\"returnUrl\" value=\"").Append(html.Encode(model.ReturnUrl)).Append("\">");
-        sb.Append("<h2 class=\"ck-title\" id=\"ck-title\">").Append(html.Encode(texts.Title)).Append("</h2>");
-        sb.Append("<p class=\"ck-text\">").Append(html.Encode(texts.Description));
+        var optOut = model.Mode == ConsentMode.OptOut;
+        sb.Append("<h2 class=\"ck-title\" id=\"ck-title\">").Append(html.Encode(optOut ? texts.OptOutTitle : texts.Title)).Append("</h2>");
+        sb.Append("<p class=\"ck-text\">").Append(html.Encode(optOut ? texts.OptOutDescription : texts.Description));
         if (model.Policy.Options.PrivacyPolicyUrl is { } privacyUrl)
         {
             sb.Append(" <a href=\"").Append(html.Encode(privacyUrl)).Append("\">").Append(html.Encode(texts.PrivacyPolicyLink)).Append("</a>");
         }
 
-        sb.Append("</p><div class=\"ck-actions\">");
+        sb.Append("</p>");
+        if (model.GlobalPrivacyControlHonored)
+        {
+            sb.Append("<p class=\"ck-text ck-gpc\">").Append(html.Encode(texts.GlobalPrivacyControlHonored)).Append("</p>");
+        }
+
+        sb.Append("<div class=\"ck-actions\">");
         AppendButton(sb, html, "accept-all", texts.AcceptAll);
         AppendButton(sb, html, "reject-all", texts.RejectAll);
         sb.Append("<details class=\"ck-customize\"><summary class=\"ck-btn\" data-consent-action=\"preferences\">")

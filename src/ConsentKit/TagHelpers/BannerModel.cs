@@ -1,3 +1,4 @@
+using ConsentKit.Configuration;
 using ConsentKit.Consent;
 
 namespace ConsentKit.TagHelpers;
@@ -7,6 +8,8 @@ internal readonly record struct BannerModel(
     ConsentPolicy Policy,
     bool HasDecided,
     ulong GrantedMask,
+    ConsentMode Mode,
+    bool GlobalPrivacyControlHonored,
     string EndpointUrl,
     string? AntiforgeryToken,
     string ReturnUrl,

@@ -1,6 +1,7 @@
 using ConsentKit.Consent;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc.Razor.Infrastructure;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.AspNetCore.Razor.TagHelpers;
@@ -47,10 +48,19 @@ public sealed class ConsentBannerTagHelper : TagHelper
         var request = httpContext.Request;
         var pathBase = request.PathBase;
 
+        // The form carries this visitor's antiforgery token: the page must not be served to anyone else.
+        if (httpContext.Features.Get<IOutputCacheFeature>() is { } outputCache)
+        {
+            outputCache.Context.AllowCacheStorage = false;
+        }
+
+        var feature = (ConsentFeature)consent;
         var model = new BannerModel(
             services.Policy,
             consent.HasDecided,
-            consent is ConsentFeature feature ? feature.GrantedMask : services.Policy.RequiredMask,
+            feature.GrantedMask,
+            feature.Mode,
+            !consent.HasDecided && feature.HasGlobalPrivacyControl,
             (pathBase + services.Policy.Options.EndpointPath).Value!,
             _antiforgery.GetAndStoreTokens(httpContext).RequestToken,
             pathBase + request.Path + request.QueryString,
