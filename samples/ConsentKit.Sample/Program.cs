@@ -12,6 +12,26 @@ if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/Error");
 }
 
+// A strict, nonce-based Content Security Policy: no inline script runs without this request's nonce.
+// ConsentKit reads the nonce from HttpContext.Items["csp-nonce"] (ConsentKit:ContentSecurityPolicy:NonceItemKey).
+app.Use(static (context, next) =>
+{
+    var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
+    context.Items["csp-nonce"] = nonce;
+    context.Response.Headers.ContentSecurityPolicy =
+        $"default-src 'self'; script-src 'nonce-{nonce}' 'strict-dynamic'; style-src 'self' 'nonce-{nonce}'; " +
+        "img-src 'self' data:; frame-src https://www.youtube-nocookie.com; connect-src 'self' https:; " +
+        "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
+    return next(context);
+});
+
+// The banner speaks the visitor's language (built-in: en, fr, de, es, it, nl, pt, ar).
+string[] languages = ["en", "fr", "de", "es", "it", "nl", "pt", "ar"];
+app.UseRequestLocalization(options => options
+    .SetDefaultCulture("en")
+    .AddSupportedCultures(languages)
+    .AddSupportedUICultures(languages));
+
 app.UseConsentKit();
 
 // First-party analytics, the server-side way: every page sets a visitor cookie declared under

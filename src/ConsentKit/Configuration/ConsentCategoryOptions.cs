@@ -36,4 +36,10 @@ public sealed class ConsentCategoryOptions
     /// </summary>
     /// <value>Defaults to <see langword="null"/>: on for every optional category except ones keyed <c>functional</c> or <c>preferences</c>.</value>
     public bool? HonorGlobalPrivacyControl { get; set; }
+
+    /// <summary>
+    /// Gets the title and description in other languages, keyed by culture name (<c>fr</c>, <c>fr-CA</c>).
+    /// <see cref="Title"/> and <see cref="Description"/> are the texts of <see cref="ConsentKitOptions.DefaultLanguage"/>.
+    /// </summary>
+    public IDictionary<string, ConsentCategoryTexts> Translations { get; } = new Dictionary<string, ConsentCategoryTexts>(StringComparer.OrdinalIgnoreCase);
 }

@@ -32,8 +32,21 @@ public sealed class ConsentKitOptions
     /// <summary>Gets the settings of the cookie that stores the visitor's decision.</summary>
     public ConsentCookieOptions Cookie { get; } = new();
 
-    /// <summary>Gets the texts shown to visitors.</summary>
+    /// <summary>
+    /// Gets the site's own texts in <see cref="DefaultLanguage"/>; any text left out uses the built-in one.
+    /// </summary>
     public ConsentTexts Texts { get; } = new();
+
+    /// <summary>
+    /// Gets the site's own texts in other languages, keyed by culture name (<c>fr</c>, <c>fr-CA</c>). They override
+    /// the built-in translations. The visitor's language is the request culture (<c>UseRequestLocalization()</c>),
+    /// looked up from the specific culture to its parent (<c>fr-CA</c>, then <c>fr</c>) and then <see cref="DefaultLanguage"/>.
+    /// </summary>
+    public IDictionary<string, ConsentTexts> Translations { get; } = new Dictionary<string, ConsentTexts>(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Gets or sets the language of <see cref="Texts"/> and of the category titles, used when the visitor's language has no texts.</summary>
+    /// <value>Defaults to <c>en</c>.</value>
+    public string DefaultLanguage { get; set; } = "en";
 
     /// <summary>
     /// Gets or sets how optional categories behave before the visitor decides: off until granted
@@ -66,6 +79,15 @@ public sealed class ConsentKitOptions
     /// ASP.NET Core's own antiforgery, session, TempData and authentication cookies by default.
     /// </summary>
     public IList<string> NecessaryCookiePrefixes { get; } = new List<string> { ".AspNetCore." };
+
+    /// <summary>Gets the banner's layout and theme.</summary>
+    public BannerAppearanceOptions Appearance { get; } = new();
+
+    /// <summary>Gets where ConsentKit finds the Content Security Policy nonce of a request.</summary>
+    public ContentSecurityPolicyOptions ContentSecurityPolicy { get; } = new();
+
+    /// <summary>Gets the mapping of categories to Google Consent Mode v2 types, used by <c>&lt;google-consent-mode /&gt;</c>.</summary>
+    public GoogleConsentModeOptions GoogleConsentMode { get; } = new();
 
     /// <summary>Gets or sets the path of the endpoint that <c>MapConsentKit()</c> maps for decisions.</summary>
     /// <value>Defaults to <c>/_consent</c>.</value>

@@ -22,6 +22,8 @@ internal sealed partial class ConsentKitOptionsValidator : IValidateOptions<Cons
         var categoryKeys = ValidateCategories(options, errors);
         ValidateServices(options, categoryKeys, errors);
         ValidateCookie(options.Cookie, errors);
+        ValidateLanguages(options, errors);
+        ValidateGoogleConsentMode(options, categoryKeys, errors);
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 
@@ -195,6 +197,59 @@ internal sealed partial class ConsentKitOptionsValidator : IValidateOptions<Cons
         if (!isLocal && !(Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)))
         {
             errors.Add($"{path} '{url}' is not a usable link. Use a path on this site such as '/privacy' or an absolute http(s) URL.");
+        }
+    }
+
+    private static void ValidateLanguages(ConsentKitOptions options, List<string> errors)
+    {
+        if (!IsCulture(options.DefaultLanguage))
+        {
+            errors.Add($"{Section}:DefaultLanguage '{options.DefaultLanguage}' is not a culture name. Use a language tag such as 'en' or 'fr-CA'.");
+        }
+
+        foreach (var culture in options.Translations.Keys.Where(k => !IsCulture(k)))
+        {
+            errors.Add($"{Section}:Translations:{culture} is not a culture name. Key translations by language tag, such as 'fr' or 'fr-CA'.");
+        }
+
+        for (var i = 0; i < options.Categories.Count; i++)
+        {
+            foreach (var culture in options.Categories[i]?.Translations.Keys.Where(k => !IsCulture(k)) ?? [])
+            {
+                errors.Add($"{Section}:Categories:{i}:Translations:{culture} is not a culture name. Key translations by language tag, such as 'fr' or 'fr-CA'.");
+            }
+        }
+    }
+
+    private static void ValidateGoogleConsentMode(ConsentKitOptions options, HashSet<string> categoryKeys, List<string> errors)
+    {
+        foreach (var (type, category) in options.GoogleConsentMode.Types)
+        {
+            if (!TagHelpers.GoogleConsentModeMapping.Types.Contains(type))
+            {
+                errors.Add($"{Section}:GoogleConsentMode:Types:{type} is not a Google Consent Mode v2 type. Use one of: {string.Join(", ", TagHelpers.GoogleConsentModeMapping.Types)}.");
+            }
+            else if (!categoryKeys.Contains(category))
+            {
+                errors.Add($"{Section}:GoogleConsentMode:Types:{type} '{category}' does not match any category key. Use one of: {string.Join(", ", categoryKeys)}.");
+            }
+        }
+    }
+
+    private static bool IsCulture(string? name)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            return false;
+        }
+
+        try
+        {
+            return !string.IsNullOrEmpty(System.Globalization.CultureInfo.GetCultureInfo(name, predefinedOnly: true).Name);
+        }
+        catch (System.Globalization.CultureNotFoundException)
+        {
+            return false;
         }
     }
 

@@ -1,60 +1,82 @@
 namespace ConsentKit.Configuration;
 
-/// <summary>The texts shown to visitors. Every visible string of the banner comes from here.</summary>
+/// <summary>
+/// The texts shown to visitors. Every visible string of the banner, the preferences and the
+/// placeholders comes from here. A text left <see langword="null"/> falls back to ConsentKit's
+/// built-in translation for the visitor's language (English, French, German, Spanish, Italian,
+/// Dutch, Portuguese and Arabic are built in).
+/// </summary>
 public sealed class ConsentTexts
 {
-    /// <summary>Gets or sets the banner title.</summary>
-    /// <value>Defaults to <c>We value your privacy</c>.</value>
-    public string Title { get; set; } = "We value your privacy";
+    /// <summary>Gets or sets the banner title, for example <c>We value your privacy</c>.</summary>
+    public string? Title { get; set; }
 
     /// <summary>Gets or sets the banner text.</summary>
-    /// <value>Defaults to a sentence asking for consent to optional cookies.</value>
-    public string Description { get; set; } =
-        "We use cookies that are necessary for this site to work. With your consent we would also like to use optional cookies; you can change your choice at any time.";
-
-    /// <summary>Gets or sets the text of the link to the privacy policy.</summary>
-    /// <value>Defaults to <c>Privacy policy</c>.</value>
-    public string PrivacyPolicyLink { get; set; } = "Privacy policy";
-
-    /// <summary>Gets or sets the label of the button that grants every category.</summary>
-    /// <value>Defaults to <c>Accept all</c>.</value>
-    public string AcceptAll { get; set; } = "Accept all";
-
-    /// <summary>Gets or sets the label of the button that refuses every optional category.</summary>
-    /// <value>Defaults to <c>Reject all</c>.</value>
-    public string RejectAll { get; set; } = "Reject all";
-
-    /// <summary>Gets or sets the label of the control that opens the per-category choices.</summary>
-    /// <value>Defaults to <c>Customize</c>.</value>
-    public string Customize { get; set; } = "Customize";
-
-    /// <summary>Gets or sets the label of the button that saves the per-category choices.</summary>
-    /// <value>Defaults to <c>Save choices</c>.</value>
-    public string SaveChoices { get; set; } = "Save choices";
-
-    /// <summary>Gets or sets the legend of the list of categories.</summary>
-    /// <value>Defaults to <c>Cookie categories</c>.</value>
-    public string CategoriesLegend { get; set; } = "Cookie categories";
-
-    /// <summary>Gets or sets the note beside a required category.</summary>
-    /// <value>Defaults to <c>Always active</c>.</value>
-    public string AlwaysActive { get; set; } = "Always active";
-
-    /// <summary>Gets or sets the label of the control that reopens the banner after a decision.</summary>
-    /// <value>Defaults to <c>Cookie settings</c>.</value>
-    public string Settings { get; set; } = "Cookie settings";
+    public string? Description { get; set; }
 
     /// <summary>Gets or sets the banner title in opt-out mode.</summary>
-    /// <value>Defaults to <c>Your privacy choices</c>.</value>
-    public string OptOutTitle { get; set; } = "Your privacy choices";
+    public string? OptOutTitle { get; set; }
 
     /// <summary>Gets or sets the banner text in opt-out mode.</summary>
-    /// <value>Defaults to a sentence saying optional cookies are on until the visitor refuses them.</value>
-    public string OptOutDescription { get; set; } =
-        "We use optional cookies for analytics and advertising unless you opt out. You can refuse them here at any time.";
+    public string? OptOutDescription { get; set; }
 
     /// <summary>Gets or sets the note shown when the browser's Global Privacy Control signal was honoured.</summary>
-    /// <value>Defaults to a sentence saying tracking categories stay off unless the visitor switches them on.</value>
-    public string GlobalPrivacyControlHonored { get; set; } =
-        "Your browser sent a Global Privacy Control signal, and we honour it: categories used for tracking stay off unless you switch them on yourself.";
+    public string? GlobalPrivacyControlHonored { get; set; }
+
+    /// <summary>Gets or sets the text of the link to the privacy policy.</summary>
+    public string? PrivacyPolicyLink { get; set; }
+
+    /// <summary>Gets or sets the label of the button that grants every category.</summary>
+    public string? AcceptAll { get; set; }
+
+    /// <summary>Gets or sets the label of the button that refuses every optional category.</summary>
+    public string? RejectAll { get; set; }
+
+    /// <summary>Gets or sets the label of the control that opens the per-category choices.</summary>
+    public string? Customize { get; set; }
+
+    /// <summary>Gets or sets the label of the button that saves the per-category choices.</summary>
+    public string? SaveChoices { get; set; }
+
+    /// <summary>Gets or sets the title of the preferences, above the list of categories.</summary>
+    public string? CategoriesLegend { get; set; }
+
+    /// <summary>Gets or sets the note beside a required category.</summary>
+    public string? AlwaysActive { get; set; }
+
+    /// <summary>Gets or sets the label of the control that reopens the preferences after a decision.</summary>
+    public string? Settings { get; set; }
+
+    /// <summary>Gets or sets the label of the button that closes the preferences without saving.</summary>
+    public string? Close { get; set; }
+
+    /// <summary>Gets or sets the label of the list of services and cookies of a category.</summary>
+    public string? ServicesAndCookies { get; set; }
+
+    /// <summary>Gets or sets the heading of the service column or field.</summary>
+    public string? Service { get; set; }
+
+    /// <summary>Gets or sets the heading of the provider column or field.</summary>
+    public string? Provider { get; set; }
+
+    /// <summary>Gets or sets the heading of the purpose column or field.</summary>
+    public string? Purpose { get; set; }
+
+    /// <summary>Gets or sets the heading of the cookie column or field.</summary>
+    public string? Cookie { get; set; }
+
+    /// <summary>Gets or sets the heading of the lifetime column or field.</summary>
+    public string? Lifetime { get; set; }
+
+    /// <summary>Gets or sets the heading of the category column of the cookie table.</summary>
+    public string? Category { get; set; }
+
+    /// <summary>
+    /// Gets or sets the text of the placeholder of content that waits for consent;
+    /// <c>{service}</c> and <c>{category}</c> are replaced by their names.
+    /// </summary>
+    public string? EmbedPlaceholder { get; set; }
+
+    /// <summary>Gets or sets the label of the placeholder's button; <c>{category}</c> is replaced by the category's title.</summary>
+    public string? EmbedAllow { get; set; }
 }

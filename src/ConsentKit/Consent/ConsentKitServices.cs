@@ -1,4 +1,5 @@
 using ConsentKit.Http;
+using ConsentKit.Localization;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -14,6 +15,7 @@ internal sealed class ConsentKitServices
         Time = time;
         Logger = loggerFactory.CreateLogger("ConsentKit");
         CookieGate = new CookieGate(this, warnOnUndeclared: environment.IsDevelopment());
+        Texts = new ConsentTextsProvider(policy);
     }
 
     public ConsentPolicy Policy { get; }
@@ -25,4 +27,6 @@ internal sealed class ConsentKitServices
     public ILogger Logger { get; }
 
     public CookieGate CookieGate { get; }
+
+    public ConsentTextsProvider Texts { get; }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Text.Json;
 using ConsentKit.Configuration;
 
 namespace ConsentKit.Consent;
@@ -36,7 +37,14 @@ internal sealed class CookieDeclarationIndex
         _exactBySpan = _exact.GetAlternateLookup<ReadOnlySpan<char>>();
         _prefixes = [.. prefixes.OrderByDescending(p => p.Name.Length)];
         All = [.. _exact.Values, .. _prefixes];
+        ClientJson = WriteClientJson(All);
     }
+
+    /// <summary>
+    /// Gets the optional cookies as JSON for the client script, which deletes those of denied categories
+    /// that scripts can reach: <c>[[category, name or prefix, isPrefix, path, [domains]], …]</c>.
+    /// </summary>
+    public string ClientJson { get; }
 
     /// <summary>Gets every declaration; prefix declarations carry their prefix as <see cref="DeclaredCookie.Name"/>.</summary>
     public IReadOnlyList<DeclaredCookie> All { get; }
@@ -57,5 +65,34 @@ internal sealed class CookieDeclarationIndex
         }
 
         return null;
+    }
+
+    private static string WriteClientJson(IEnumerable<DeclaredCookie> cookies)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartArray();
+            foreach (var cookie in cookies.Where(c => !c.Category.Required))
+            {
+                json.WriteStartArray();
+                json.WriteStringValue(cookie.Category.Key);
+                json.WriteStringValue(cookie.Name);
+                json.WriteNumberValue(cookie.Declaration.Name.EndsWith('*') ? 1 : 0);
+                json.WriteStringValue(cookie.Declaration.Path);
+                json.WriteStartArray();
+                foreach (var domain in cookie.Declaration.Domains)
+                {
+                    json.WriteStringValue(domain);
+                }
+
+                json.WriteEndArray();
+                json.WriteEndArray();
+            }
+
+            json.WriteEndArray();
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
     }
 }

@@ -64,7 +64,7 @@ internal static class ConsentDecisionEndpoint
             return;
         }
 
-        if (!TryGetGrantedMask(request, services.Policy, out var action, out var mask, out var error))
+        if (!TryGetGrantedMask(request, services.Policy, feature.GrantedMask, out var action, out var mask, out var error))
         {
             ConsentKitLog.BadDecisionRequest(services.Logger, error);
             await Problem(context, StatusCodes.Status400BadRequest, "Invalid consent decision", error);
@@ -121,7 +121,7 @@ internal static class ConsentDecisionEndpoint
         };
     }
 
-    private static bool TryGetGrantedMask(DecisionRequest? request, ConsentPolicy policy, out ConsentAction action, out ulong mask, out string error)
+    private static bool TryGetGrantedMask(DecisionRequest? request, ConsentPolicy policy, ulong currentMask, out ConsentAction action, out ulong mask, out string error)
     {
         action = default;
         mask = 0;
@@ -136,9 +136,10 @@ internal static class ConsentDecisionEndpoint
                 action = ConsentAction.RejectAll;
                 mask = policy.RequiredMask;
                 return true;
-            case "save":
+            case "save" or "grant":
+                // "grant" adds to what is granted (a placeholder's button); "save" replaces it.
                 action = ConsentAction.Custom;
-                mask = policy.RequiredMask;
+                mask = request.Action == "grant" ? currentMask : policy.RequiredMask;
                 foreach (var key in request.Categories ?? [])
                 {
                     if (!policy.TryGetCategory(key, out var category))
@@ -152,7 +153,7 @@ internal static class ConsentDecisionEndpoint
 
                 return true;
             default:
-                error = "The field 'action' must be one of 'accept-all', 'reject-all' or 'save'.";
+                error = "The field 'action' must be one of 'accept-all', 'reject-all', 'save' or 'grant'.";
                 return false;
         }
     }

@@ -3,10 +3,10 @@ namespace ConsentKit.Http;
 /// <summary>The body of a decision post, from a form or from JSON.</summary>
 internal sealed class DecisionRequest
 {
-    /// <summary>Gets or sets <c>accept-all</c>, <c>reject-all</c> or <c>save</c>.</summary>
+    /// <summary>Gets or sets <c>accept-all</c>, <c>reject-all</c>, <c>save</c> or <c>grant</c>.</summary>
     public string? Action { get; set; }
 
-    /// <summary>Gets or sets the granted category keys when <see cref="Action"/> is <c>save</c>.</summary>
+    /// <summary>Gets or sets the granted category keys when <see cref="Action"/> is <c>save</c> or <c>grant</c>.</summary>
     public string[]? Categories { get; set; }
 
     /// <summary>Gets or sets the local URL to return to after a form post.</summary>

@@ -1,101 +1,180 @@
-using System.Text;
-using System.Text.Encodings.Web;
 using ConsentKit.Configuration;
 
 namespace ConsentKit.TagHelpers;
 
 /// <summary>
-/// Writes the banner's HTML. The whole banner is one form: the first layer's buttons and the
-/// per-category checkboxes of "Customize" (a native disclosure) post to the decision endpoint.
+/// Writes the banner. The whole banner is one form posting to the decision endpoint: the first layer's
+/// buttons, and the preferences (one checkbox per category, its services and cookies) inside a native
+/// disclosure, so every choice works without JavaScript. The client script moves the preferences into a
+/// modal <c>&lt;dialog&gt;</c>; their controls name the form (<c>form="ck-form"</c>) so they still submit it.
 /// </summary>
 internal static class BannerMarkup
 {
-    public const string StylesheetPath = "/_content/ConsentKit/consentkit.css";
-    public const string ScriptPath = "/_content/ConsentKit/consentkit.js";
+    public const string StylesheetPath = "/_content/ConsentKit/consentkit.min.css";
+    public const string ScriptPath = "/_content/ConsentKit/consentkit.min.js";
+    public const string PreferencesId = "ck-prefs";
 
-    public static string Render(in BannerModel model)
+    public static string Render(ConsentRenderContext context, string stylesheetUrl, string scriptUrl)
     {
-        var html = HtmlEncoder.Default;
-        var texts = model.Policy.Options.Texts;
-        var state = model.HasDecided ? "decided" : "undecided";
-        var sb = new StringBuilder(2048);
+        var policy = context.Policy;
+        var options = policy.Options;
+        var texts = context.Texts;
+        var feature = context.Feature;
+        var decided = feature.HasDecided;
+        var granted = feature.GrantedMask;
+        var optOut = feature.Mode == ConsentMode.OptOut;
+        var html = new HtmlWriter(4096);
 
-        sb.Append("<link rel=\"stylesheet\" href=\"").Append(html.Encode(model.StylesheetUrl)).Append("\">");
-        sb.Append("<aside id=\"consentkit\" class=\"ck\" data-consentkit data-state=\"").Append(state)
-          .Append("\" aria-labelledby=\"ck-title\">");
-        sb.Append(model.HasDecided ? "<details class=\"ck-panel\">" : "<details class=\"ck-panel\" open>");
-        sb.Append("<summary class=\"ck-btn ck-reopen\">").Append(html.Encode(texts.Settings)).Append("</summary>");
-        sb.Append("<form class=\"ck-form\" method=\"post\" action=\"").Append(html.Encode(model.EndpointUrl)).Append("\">");
-        if (model.AntiforgeryToken is not null)
+        html.Raw("<link rel=\"stylesheet\"").Attr("href", stylesheetUrl).Attr("nonce", context.Nonce).Raw(">");
+        html.Raw("<aside id=\"consentkit\" class=\"ck ck-").Raw(LayoutClass(options.Appearance.Layout)).Raw(ThemeClass(options.Appearance.Theme)).Raw('"')
+            .Raw(" data-consentkit").Attr("data-state", decided ? "decided" : "undecided")
+            .Attr("data-granted", string.Join(' ', policy.KeysOf(granted)))
+            .Attr("data-cookies", policy.Cookies.ClientJson)
+            .Attr("data-close", texts.Close)
+            .Attr("lang", texts.Language).Attr("dir", texts.IsRightToLeft ? "rtl" : null)
+            .Raw(" aria-labelledby=\"ck-title\">");
+        html.Raw(decided ? "<details class=\"ck-panel\">" : "<details class=\"ck-panel\" open>");
+        html.Raw("<summary class=\"ck-btn ck-reopen\" data-consent-action=\"settings\">").Text(texts.Settings).Raw("</summary>");
+        html.Raw("<form id=\"ck-form\" class=\"ck-form\" method=\"post\"").Attr("action", context.EndpointUrl).Raw(">");
+        html.Raw("<input type=\"hidden\" name=\"__RequestVerificationToken\"").Attr("value", context.AntiforgeryToken).Raw(">");
+        html.Raw("<input type=\"hidden\" name=\"returnUrl\"").Attr("value", context.ReturnUrl).Raw(">");
+        html.Raw("<h2 id=\"ck-title\" class=\"ck-title\">").Text(optOut ? texts.OptOutTitle : texts.Title).Raw("</h2>");
+        html.Raw("<p class=\"ck-text\">").Text(optOut ? texts.OptOutDescription : texts.Description);
+        if (options.PrivacyPolicyUrl is { } privacyUrl)
         {
-            sb.Append("<input type=\"hidden\" name=\"__RequestVerificationToken\" value=\"").Append(html.Encode(model.AntiforgeryToken)).Append("\">");
+            html.Raw(" <a").Attr("href", privacyUrl).Raw(">").Text(texts.PrivacyPolicyLink).Raw("</a>");
         }
 
-        sb.Append("<input type=\"hidden\" name=\"returnUrl\" value=\"").Append(html.Encode(model.ReturnUrl)).Append("\">");
-        var optOut = model.Mode == ConsentMode.OptOut;
-        sb.Append("<h2 class=\"ck-title\" id=\"ck-title\">").Append(html.Encode(optOut ? texts.OptOutTitle : texts.Title)).Append("</h2>");
-        sb.Append("<p class=\"ck-text\">").Append(html.Encode(optOut ? texts.OptOutDescription : texts.Description));
-        if (model.Policy.Options.PrivacyPolicyUrl is { } privacyUrl)
+        html.Raw("</p>");
+        if (!decided && feature.HasGlobalPrivacyControl)
         {
-            sb.Append(" <a href=\"").Append(html.Encode(privacyUrl)).Append("\">").Append(html.Encode(texts.PrivacyPolicyLink)).Append("</a>");
+            html.Raw("<p class=\"ck-text ck-gpc\">").Text(texts.GlobalPrivacyControlHonored).Raw("</p>");
         }
 
-        sb.Append("</p>");
-        if (model.GlobalPrivacyControlHonored)
-        {
-            sb.Append("<p class=\"ck-text ck-gpc\">").Append(html.Encode(texts.GlobalPrivacyControlHonored)).Append("</p>");
-        }
+        html.Raw("<div class=\"ck-actions\">");
+        Button(html, "accept-all", texts.AcceptAll);
+        Button(html, "reject-all", texts.RejectAll);
+        html.Raw("<details class=\"ck-customize\"><summary class=\"ck-btn\" data-consent-action=\"preferences\">").Text(texts.Customize).Raw("</summary>");
+        Preferences(html, context, granted);
+        html.Raw("</details></div></form></details></aside>");
+        html.Raw("<script").Attr("src", scriptUrl).Attr("nonce", context.Nonce).Raw(" defer></script>");
+        return html.ToString();
+    }
 
-        sb.Append("<div class=\"ck-actions\">");
-        AppendButton(sb, html, "accept-all", texts.AcceptAll);
-        AppendButton(sb, html, "reject-all", texts.RejectAll);
-        sb.Append("<details class=\"ck-customize\"><summary class=\"ck-btn\" data-consent-action=\"preferences\">")
-          .Append(html.Encode(texts.Customize)).Append("</summary>");
-        sb.Append("<fieldset class=\"ck-categories\"><legend>").Append(html.Encode(texts.CategoriesLegend)).Append("</legend>");
-        foreach (var category in model.Policy.Categories)
+    private static void Preferences(HtmlWriter html, ConsentRenderContext context, ulong granted)
+    {
+        var texts = context.Texts;
+        html.Raw("<div id=\"").Raw(PreferencesId).Raw("\" class=\"ck-prefs\" role=\"group\" aria-labelledby=\"ck-prefs-title\">");
+        html.Raw("<h3 id=\"ck-prefs-title\" class=\"ck-prefs-title\">").Text(texts.CategoriesLegend).Raw("</h3>");
+        foreach (var category in context.Policy.Categories)
         {
-            var key = html.Encode(category.Key);
-            sb.Append("<div class=\"ck-category\"><input type=\"checkbox\" id=\"ck-c-").Append(key).Append('"');
+            var id = "ck-c-" + category.Key;
+            var description = texts.CategoryDescriptions[category.Index];
+            html.Raw("<div class=\"ck-category\"><div class=\"ck-category-head\"><input type=\"checkbox\" form=\"ck-form\"").Attr("id", id);
             if (category.Required)
             {
-                sb.Append(" checked disabled");
+                html.Raw(" checked disabled");
             }
             else
             {
-                sb.Append(" name=\"categories\" value=\"").Append(key).Append('"');
-                if ((model.GrantedMask & category.Bit) != 0)
-                {
-                    sb.Append(" checked");
-                }
+                html.Raw(" name=\"categories\"").Attr("value", category.Key).Flag("checked", (granted & category.Bit) != 0);
             }
 
-            if (category.Description is not null)
-            {
-                sb.Append(" aria-describedby=\"ck-d-").Append(key).Append('"');
-            }
-
-            sb.Append("><label for=\"ck-c-").Append(key).Append("\">").Append(html.Encode(category.Title)).Append("</label>");
+            html.Attr("aria-describedby", description is null ? null : "ck-d-" + category.Key);
+            html.Raw("><label").Attr("for", id).Raw(">").Text(texts.CategoryTitles[category.Index]).Raw("</label>");
             if (category.Required)
             {
-                sb.Append(" <span class=\"ck-note\">").Append(html.Encode(texts.AlwaysActive)).Append("</span>");
+                html.Raw("<span class=\"ck-note\">").Text(texts.AlwaysActive).Raw("</span>");
             }
 
-            if (category.Description is not null)
+            html.Raw("</div>");
+            if (description is not null)
             {
-                sb.Append("<p class=\"ck-desc\" id=\"ck-d-").Append(key).Append("\">").Append(html.Encode(category.Description)).Append("</p>");
+                html.Raw("<p class=\"ck-desc\"").Attr("id", "ck-d-" + category.Key).Raw(">").Text(description).Raw("</p>");
             }
 
-            sb.Append("</div>");
+            Services(html, texts, category);
+            html.Raw("</div>");
         }
 
-        sb.Append("</fieldset>");
-        AppendButton(sb, html, "save", texts.SaveChoices);
-        sb.Append("</details></div></form></details></aside>");
-        sb.Append("<script src=\"").Append(html.Encode(model.ScriptUrl)).Append("\" defer></script>");
-        return sb.ToString();
+        // Plain buttons here: data-consent-action stays unique to the first layer (and Save), for scripts and tests.
+        html.Raw("<div class=\"ck-actions\">");
+        Button(html, "reject-all", texts.RejectAll, marked: false);
+        Button(html, "accept-all", texts.AcceptAll, marked: false);
+        Button(html, "save", texts.SaveChoices);
+        html.Raw("</div></div>");
     }
 
-    private static void AppendButton(StringBuilder sb, HtmlEncoder html, string action, string label) =>
-        sb.Append("<button class=\"ck-btn\" type=\"submit\" name=\"action\" value=\"").Append(action)
-          .Append("\" data-consent-action=\"").Append(action).Append("\">").Append(html.Encode(label)).Append("</button>");
+    private static void Services(HtmlWriter html, Localization.LocalizedTexts texts, Consent.ConsentCategory category)
+    {
+        if (category.Services.Count == 0)
+        {
+            return;
+        }
+
+        html.Raw("<details class=\"ck-services\"><summary>").Text(texts.ServicesAndCookies).Raw("</summary><ul>");
+        foreach (var service in category.Services)
+        {
+            html.Raw("<li><strong>").Text(service.Name).Raw("</strong>");
+            if (service.Provider is not null)
+            {
+                html.Raw(" · ").Text(service.Provider);
+            }
+
+            if (service.Purpose is not null)
+            {
+                html.Raw("<br>").Text(service.Purpose);
+            }
+
+            if (service.PrivacyPolicyUrl is not null)
+            {
+                html.Raw(" <a").Attr("href", service.PrivacyPolicyUrl).Raw(">").Text(texts.PrivacyPolicyLink)
+                    .Raw("<span class=\"ck-sr\"> (").Text(service.Name).Raw(")</span></a>");
+            }
+
+            if (service.Cookies.Count > 0)
+            {
+                html.Raw("<ul class=\"ck-cookies\">");
+                foreach (var cookie in service.Cookies)
+                {
+                    html.Raw("<li><code>").Text(cookie.Name).Raw("</code>");
+                    if (cookie.Purpose is not null)
+                    {
+                        html.Raw(": ").Text(cookie.Purpose);
+                    }
+
+                    if (cookie.Lifetime is not null)
+                    {
+                        html.Raw(" (").Text(texts.Lifetime).Raw(": ").Text(cookie.Lifetime).Raw(")");
+                    }
+
+                    html.Raw("</li>");
+                }
+
+                html.Raw("</ul>");
+            }
+
+            html.Raw("</li>");
+        }
+
+        html.Raw("</ul></details>");
+    }
+
+    private static void Button(HtmlWriter html, string action, string label, bool marked = true) =>
+        html.Raw("<button class=\"ck-btn\" type=\"submit\" form=\"ck-form\" name=\"action\"").Attr("value", action)
+            .Attr("data-consent-action", marked ? action : null).Raw(">").Text(label).Raw("</button>");
+
+    private static string LayoutClass(BannerLayout layout) => layout switch
+    {
+        BannerLayout.Box => "box",
+        BannerLayout.Modal => "modal",
+        _ => "bar",
+    };
+
+    private static string ThemeClass(BannerTheme theme) => theme switch
+    {
+        BannerTheme.Light => " ck-light",
+        BannerTheme.Dark => " ck-dark",
+        _ => "",
+    };
 }

@@ -1,11 +1,8 @@
-using ConsentKit.Consent;
-using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc.Razor.Infrastructure;
-using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Razor.TagHelpers;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ConsentKit.TagHelpers;
 
@@ -21,15 +18,12 @@ public sealed class ConsentBannerTagHelper : TagHelper
     /// <summary>The element name of the tag helper.</summary>
     public const string TagName = "consent-banner";
 
-    private readonly IAntiforgery _antiforgery;
     private readonly IFileVersionProvider _fileVersionProvider;
 
     /// <summary>Creates the tag helper; Razor calls this.</summary>
-    /// <param name="antiforgery">Issues the token that proves the decision comes from this site's page.</param>
     /// <param name="fileVersionProvider">Appends a content hash to the asset URLs, so browsers cache them safely.</param>
-    public ConsentBannerTagHelper(IAntiforgery antiforgery, IFileVersionProvider fileVersionProvider)
+    public ConsentBannerTagHelper(IFileVersionProvider fileVersionProvider)
     {
-        _antiforgery = antiforgery;
         _fileVersionProvider = fileVersionProvider;
     }
 
@@ -43,10 +37,6 @@ public sealed class ConsentBannerTagHelper : TagHelper
     {
         ArgumentNullException.ThrowIfNull(output);
         var httpContext = ViewContext.HttpContext;
-        var services = httpContext.RequestServices.GetRequiredService<ConsentKitServices>();
-        var consent = httpContext.GetConsent();
-        var request = httpContext.Request;
-        var pathBase = request.PathBase;
 
         // The form carries this visitor's antiforgery token: the page must not be served to anyone else.
         if (httpContext.Features.Get<IOutputCacheFeature>() is { } outputCache)
@@ -54,20 +44,13 @@ public sealed class ConsentBannerTagHelper : TagHelper
             outputCache.Context.AllowCacheStorage = false;
         }
 
-        var feature = (ConsentFeature)consent;
-        var model = new BannerModel(
-            services.Policy,
-            consent.HasDecided,
-            feature.GrantedMask,
-            feature.Mode,
-            !consent.HasDecided && feature.HasGlobalPrivacyControl,
-            (pathBase + services.Policy.Options.EndpointPath).Value!,
-            _antiforgery.GetAndStoreTokens(httpContext).RequestToken,
-            pathBase + request.Path + request.QueryString,
+        var pathBase = httpContext.Request.PathBase;
+        var markup = BannerMarkup.Render(
+            ConsentRenderContext.For(httpContext),
             _fileVersionProvider.AddFileVersionToPath(pathBase, BannerMarkup.StylesheetPath),
             _fileVersionProvider.AddFileVersionToPath(pathBase, BannerMarkup.ScriptPath));
 
         output.TagName = null;
-        output.Content.SetHtmlContent(BannerMarkup.Render(model));
+        output.Content.SetHtmlContent(markup);
     }
 }

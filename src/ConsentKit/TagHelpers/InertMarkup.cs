@@ -1,3 +1,4 @@
+using ConsentKit.Consent;
 using Microsoft.AspNetCore.Razor.TagHelpers;
 
 namespace ConsentKit.TagHelpers;
@@ -7,6 +8,9 @@ internal static class InertMarkup
 {
     public const string CategoryAttribute = "data-consent-category";
     public const string OriginalTypeAttribute = "data-consent-type";
+
+    // The attributes that make an element fetch something, moved aside until consent.
+    private static readonly string[] SourceAttributes = ["src", "srcset", "href", "poster"];
 
     // A script of an unknown type is neither fetched nor run by browsers, and keeps its src and text.
     public static void MakeScriptInert(TagHelperOutput output, string category)
@@ -18,5 +22,37 @@ internal static class InertMarkup
 
         output.Attributes.SetAttribute("type", "text/plain");
         output.Attributes.SetAttribute(CategoryAttribute, category);
+    }
+
+    public static void MakeSourceInert(TagHelperOutput output, string category)
+    {
+        foreach (var name in SourceAttributes)
+        {
+            if (output.Attributes.TryGetAttribute(name, out var attribute))
+            {
+                output.Attributes.Remove(attribute);
+                output.Attributes.SetAttribute("data-consent-" + name, attribute.Value);
+            }
+        }
+
+        output.Attributes.SetAttribute(CategoryAttribute, category);
+    }
+
+    /// <summary>The placeholder of an embed: what it is, and a button that grants its category (a form post without JavaScript).</summary>
+    public static string Placeholder(ConsentRenderContext context, ConsentCategory category, string service)
+    {
+        var texts = context.Texts;
+        var title = texts.CategoryTitles[category.Index];
+        var html = new HtmlWriter(512);
+        html.Raw("<div class=\"ck ck-embed\"").Attr("data-consent-placeholder", category.Key).Raw("><p>")
+            .Text(texts.EmbedPlaceholder.Replace("{service}", service, StringComparison.Ordinal).Replace("{category}", title, StringComparison.Ordinal))
+            .Raw("</p><form method=\"post\"").Attr("action", context.EndpointUrl).Raw(">")
+            .Raw("<input type=\"hidden\" name=\"__RequestVerificationToken\"").Attr("value", context.AntiforgeryToken).Raw(">")
+            .Raw("<input type=\"hidden\" name=\"returnUrl\"").Attr("value", context.ReturnUrl).Raw(">")
+            .Raw("<input type=\"hidden\" name=\"categories\"").Attr("value", category.Key).Raw(">")
+            .Raw("<button class=\"ck-btn\" type=\"submit\" name=\"action\" value=\"grant\"").Attr("data-consent-grant", category.Key).Raw(">")
+            .Text(texts.EmbedAllow.Replace("{category}", title, StringComparison.Ordinal))
+            .Raw("</button></form></div>");
+        return html.ToString();
     }
 }

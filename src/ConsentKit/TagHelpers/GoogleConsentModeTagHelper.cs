@@ -1,0 +1,58 @@
+using System.Text.Json;
+using ConsentKit.Consent;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
+using Microsoft.AspNetCore.Razor.TagHelpers;
+
+namespace ConsentKit.TagHelpers;
+
+/// <summary>
+/// Writes Google Consent Mode v2 defaults, <c>gtag('consent','default',{…})</c>, already set to the
+/// visitor's stored choice: the server knows it, so tags never start from a wrong default. Put it in
+/// <c>head</c> before any Google tag; the client script sends <c>gtag('consent','update',{…})</c> on every change.
+/// </summary>
+[HtmlTargetElement(TagName, TagStructure = TagStructure.WithoutEndTag)]
+public sealed class GoogleConsentModeTagHelper : TagHelper
+{
+    /// <summary>The element name of the tag helper.</summary>
+    public const string TagName = "google-consent-mode";
+
+    /// <summary>Gets or sets the view context, set by Razor.</summary>
+    [ViewContext]
+    [HtmlAttributeNotBound]
+    public ViewContext ViewContext { get; set; } = default!;
+
+    /// <inheritdoc />
+    public override void Process(TagHelperContext context, TagHelperOutput output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        var render = ConsentRenderContext.For(ViewContext.HttpContext);
+        var mapping = GoogleConsentModeMapping.For(render.Policy);
+        var granted = render.Feature.GrantedMask;
+
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            foreach (var (type, category) in mapping)
+            {
+                json.WriteString(type, category is not null && (granted & category.Bit) != 0 ? "granted" : "denied");
+            }
+
+            json.WriteEndObject();
+        }
+
+        var defaults = System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+        output.TagName = "script";
+        output.TagMode = TagMode.StartTagAndEndTag;
+        if (render.Nonce is not null)
+        {
+            output.Attributes.SetAttribute("nonce", render.Nonce);
+        }
+
+        // The client reads the mapping from here to send updates.
+        output.Attributes.SetAttribute("data-consentkit-gcm", GoogleConsentModeMapping.ClientJson(mapping));
+        output.Content.SetHtmlContent(
+            "window.dataLayer=window.dataLayer||[];function gtag(){dataLayer.push(arguments);}gtag('consent','default'," + defaults + ");");
+    }
+}

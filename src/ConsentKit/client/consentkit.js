@@ -1,0 +1,157 @@
+// ConsentKit client. The server renders the banner and decides what is allowed; this script only
+// makes it smoother: posts decisions with fetch, opens the preferences as a modal dialog, and runs
+// or shows what became allowed, without a reload. Everything also works without it.
+(() => {
+  const doc = document;
+  const root = doc.getElementById('consentkit');
+  if (!root || !window.fetch) return;
+  const form = doc.getElementById('ck-form');
+  const prefs = doc.getElementById('ck-prefs');
+  const listeners = [];
+  const $$ = (selector, scope) => (scope || doc).querySelectorAll(selector);
+  let granted = root.dataset.granted.split(' ');
+  let opener;
+
+  // The preferences move into a modal dialog: focus moves in and stays (the page behind is inert),
+  // Escape closes, and focus goes back to the control that opened it.
+  const dialog = doc.createElement('dialog');
+  dialog.className = root.className.replace(/ck-(bar|box|modal)/, 'ck-dialog');
+  dialog.lang = root.lang;
+  dialog.dir = root.dir;
+  dialog.setAttribute('aria-labelledby', 'ck-prefs-title');
+  const close = doc.createElement('button');
+  close.type = 'button';
+  close.className = 'ck-close';
+  close.textContent = '×';
+  close.setAttribute('aria-label', root.dataset.close);
+  close.onclick = () => dialog.close();
+  dialog.append(close, prefs);
+  doc.body.append(dialog);
+  dialog.addEventListener('close', () => opener && opener.focus());
+  function show(from) {
+    opener = from || doc.activeElement;
+    $$('input[name=categories]', dialog).forEach((box) => { box.checked = granted.includes(box.value); });
+    dialog.showModal();
+  }
+
+  doc.addEventListener('click', (event) => {
+    const trigger = event.target.closest('[data-consent-action=preferences],[data-consent-action=settings]');
+    if (trigger) {
+      event.preventDefault();
+      show(trigger);
+    }
+  });
+
+  doc.addEventListener('submit', (event) => {
+    const button = event.submitter;
+    const target = event.target;
+    if (!button || button.name !== 'action' || !(target === form || target.closest('.ck-embed'))) return;
+    event.preventDefault();
+    const data = new FormData(target, button);
+    decide(button.value, data.getAll('categories')).catch(() => {
+      // Fall back to the plain form post, which the server answers with a redirect.
+      target.append(Object.assign(doc.createElement('input'), { type: 'hidden', name: 'action', value: button.value }));
+      target.submit();
+    });
+  });
+
+  async function decide(action, categories) {
+    const response = await fetch(form.action, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: {
+        'Content-Type': 'application/json',
+        Accept: 'application/json',
+        RequestVerificationToken: form.elements.__RequestVerificationToken.value,
+      },
+      body: JSON.stringify({ action, categories: categories || [] }),
+    });
+    if (!response.ok) throw new Error(response.status);
+    apply(await response.json());
+  }
+
+  function apply(state) {
+    granted = state.granted;
+    root.dataset.state = 'decided';
+    root.dataset.granted = granted.join(' ');
+    $$('details', root).forEach((details) => { details.open = false; });
+    // The control that opened the preferences may now be hidden: return focus to the one that reopens them.
+    opener = root.querySelector('.ck-reopen');
+    if (dialog.open) dialog.close();
+    $$('script[type="text/plain"][data-consent-category]').forEach((inert) => allowed(inert) && runScript(inert));
+    $$('[data-consent-category]:not(script)').forEach((el) => allowed(el) && reveal(el));
+    deleteDeniedCookies();
+    updateGoogleConsentMode();
+    opener.focus();
+    listeners.forEach((listener) => listener(state));
+    doc.dispatchEvent(new CustomEvent('consentkit:change', { detail: state }));
+  }
+
+  const allowed = (el) => granted.includes(el.dataset.consentCategory);
+
+  function runScript(inert) {
+    const script = doc.createElement('script');
+    for (const { name, value } of inert.attributes) {
+      if (name !== 'type' && !name.startsWith('data-consent-')) script.setAttribute(name, value);
+    }
+    if (inert.dataset.consentType) script.type = inert.dataset.consentType;
+    script.nonce = inert.nonce; // the nonce attribute reads empty once parsed; the property keeps it
+    script.async = false; // run activated scripts in document order
+    script.text = inert.text;
+    inert.replaceWith(script);
+  }
+
+  function reveal(el) {
+    const key = el.dataset.consentCategory;
+    if (el.tagName === 'TEMPLATE') {
+      $$('[data-consent-fallback="' + key + '"]').forEach((fallback) => fallback.remove());
+      el.replaceWith(el.content);
+      return;
+    }
+    for (const name of ['src', 'srcset', 'href', 'poster']) {
+      const attribute = 'data-consent-' + name;
+      if (el.hasAttribute(attribute)) {
+        el.setAttribute(name, el.getAttribute(attribute));
+        el.removeAttribute(attribute);
+      }
+    }
+    el.removeAttribute('data-consent-category');
+    el.hidden = false;
+    const placeholder = el.previousElementSibling;
+    if (placeholder && placeholder.dataset.consentPlaceholder === key) placeholder.remove();
+  }
+
+  // HttpOnly and other-domain cookies are expired by the server; these are the ones scripts set.
+  function deleteDeniedCookies() {
+    const names = doc.cookie.split(';').map((pair) => pair.split('=')[0].trim());
+    for (const [category, name, prefix, path, domains] of JSON.parse(root.dataset.cookies)) {
+      if (granted.includes(category)) continue;
+      for (const cookie of names) {
+        if (prefix ? !cookie.startsWith(name) : cookie !== name) continue;
+        for (const domain of ['', ...domains]) {
+          doc.cookie = cookie + '=; Max-Age=0; Path=' + path + (domain && '; Domain=' + domain);
+        }
+      }
+    }
+  }
+
+  function updateGoogleConsentMode() {
+    const mapping = doc.querySelector('script[data-consentkit-gcm]');
+    if (!mapping || typeof window.gtag !== 'function') return;
+    const update = {};
+    for (const [type, category] of Object.entries(JSON.parse(mapping.dataset.consentkitGcm))) {
+      update[type] = granted.includes(category) ? 'granted' : 'denied';
+    }
+    window.gtag('consent', 'update', update);
+  }
+
+  window.ConsentKit = {
+    get state() {
+      return { decided: root.dataset.state === 'decided', granted: granted.slice() };
+    },
+    show: () => show(),
+    acceptAll: () => decide('accept-all'),
+    rejectAll: () => decide('reject-all'),
+    onChange: (listener) => listeners.push(listener),
+  };
+})();
