@@ -56,7 +56,8 @@
   });
 
   async function decide(action, categories) {
-    const response = await fetch(form.action, {
+    // form.action would name the buttons called "action", not the form's URL.
+    const response = await fetch(form.getAttribute('action'), {
       method: 'POST',
       credentials: 'same-origin',
       headers: {
