@@ -12,7 +12,8 @@
     const data = new FormData(form, button);
     let state;
     try {
-      const response = await fetch(form.action, {
+      // Not form.action: the buttons named "action" shadow that property (it reads as a RadioNodeList).
+      const response = await fetch(form.getAttribute('action'), {
         method: 'POST',
         credentials: 'same-origin',
         headers: {
