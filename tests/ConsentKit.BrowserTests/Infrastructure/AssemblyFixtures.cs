@@ -1,0 +1,3 @@
+using ConsentKit.BrowserTests.Infrastructure;
+
+[assembly: AssemblyFixture(typeof(BrowserFixture))]
