@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Text;
 using System.Globalization;
 using System.Security.Cryptography;
@@ -65,7 +66,8 @@ internal sealed class ConsentCookieCodec
         {
             var encoded = value.AsSpan(VersionPrefix.Length);
             var buffer = new byte[Base64Url.GetMaxDecodedLength(encoded.Length)];
-            if (!Base64Url.TryDecodeFromChars(encoded, buffer, out var written))
+            // Not TryDecodeFromChars: it throws FormatException on characters outside the alphabet.
+            if (Base64Url.DecodeFromChars(encoded, buffer, out _, out var written) != OperationStatus.Done)
             {
                 problem = ConsentCookieProblem.Malformed;
                 return null;

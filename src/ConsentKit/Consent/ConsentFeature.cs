@@ -180,6 +180,7 @@ internal sealed class ConsentFeature : IConsentFeature, ITrackingConsentFeature
             DateTimeOffset.FromUnixTimeSeconds(_services.Time.GetUtcNow().ToUnixTimeSeconds()),
             _services.Policy.AllMask);
         var options = CreateCookieOptions();
+        options.HttpOnly = false; // the header is for page script (document.cookie), and browsers drop HttpOnly cookies that script writes
         return options.CreateCookieHeader(_services.Policy.Options.Cookie.Name, Uri.EscapeDataString(_services.Codec.Encode(decision))).ToString();
     }
 }
