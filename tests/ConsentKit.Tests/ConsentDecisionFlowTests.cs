@@ -58,7 +58,7 @@ public sealed class ConsentDecisionFlowTests : IAsyncLifetime
         var form = Page.BannerForm(page);
         Assert.Equal("post", form.Method);
         Assert.Equal("/_consent", form.GetAttribute("action"));
-        var firstLayer = form.QuerySelectorAll("div.ck-actions > button[name=action]").Select(b => b.GetAttribute("value"));
+        var firstLayer = form.QuerySelectorAll(":scope > div.ck-actions > button[name=action]").Select(b => b.GetAttribute("value"));
         Assert.Equal(["accept-all", "reject-all"], firstLayer);
         Assert.NotEmpty(Page.AntiforgeryToken(page));
         Assert.Equal("/pricing?plan=growth", form.QuerySelector<IHtmlInputElement>("input[name=returnUrl]")!.Value);

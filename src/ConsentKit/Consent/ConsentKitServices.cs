@@ -8,13 +8,13 @@ namespace ConsentKit.Consent;
 /// <summary>The singletons a request needs, bundled so the per-request feature holds one reference.</summary>
 internal sealed class ConsentKitServices
 {
-    public ConsentKitServices(ConsentPolicy policy, ConsentCookieCodec codec, TimeProvider time, ILoggerFactory loggerFactory, IHostEnvironment environment)
+    public ConsentKitServices(ConsentPolicy policy, ConsentCookieCodec codec, TimeProvider time, ILoggerFactory loggerFactory, IHostEnvironment? environment = null)
     {
         Policy = policy;
         Codec = codec;
         Time = time;
         Logger = loggerFactory.CreateLogger("ConsentKit");
-        CookieGate = new CookieGate(this, warnOnUndeclared: environment.IsDevelopment());
+        CookieGate = new CookieGate(this, warnOnUndeclared: environment?.IsDevelopment() ?? false);
         Texts = new ConsentTextsProvider(policy);
     }
 
