@@ -84,7 +84,7 @@ start_sample() {
         dotnet ConsentKit.Sample.dll) >"$WORK/$name.log" 2>&1 &
     PIDS+=($!)
     for _ in $(seq 1 120); do
-        if curl -fsS -o /dev/null --max-time 5 "http://127.0.0.1:$port/"; then
+        if curl -fs -o /dev/null --max-time 5 "http://127.0.0.1:$port/" 2>/dev/null; then
             printf -v "PORT_$name" '%s' "$port"
             return 0
         fi
@@ -129,7 +129,8 @@ BYTES_OFF_DECIDED=$(curl -fsS --max-time 10 -H "Cookie: $COOKIE" "$OFF/" | wc -c
 
 # run_wrk URL SECONDS [COOKIE] -> wrk's output in $WRK_OUT
 run_wrk() {
-    local url=$1 seconds=$2 cookie=${3:-} args=(-t "$THREADS" -c "$CONNECTIONS" -d "${seconds}s" --timeout 5s --latency)
+    local url=$1 seconds=$2 cookie=${3:-}
+    local args=(-t "$THREADS" -c "$CONNECTIONS" -d "${seconds}s" --timeout 5s --latency)
     [ -n "$cookie" ] && args+=(-H "Cookie: $cookie")
     WRK_OUT=$(timeout $((seconds + 30)) wrk "${args[@]}" "$url/")
     if grep -q 'Non-2xx or 3xx responses' <<<"$WRK_OUT"; then
