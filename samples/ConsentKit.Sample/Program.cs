@@ -2,8 +2,14 @@ using System.Security.Cryptography;
 
 var builder = WebApplication.CreateBuilder(args);
 
+// Sample:ConsentKit=false runs the same site without ConsentKit (benchmarks/load.sh compares both).
+var consentKit = builder.Configuration.GetValue("Sample:ConsentKit", true);
+
 builder.Services.AddRazorPages();
-builder.Services.AddConsentKit(); // categories, services and cookies: the "ConsentKit" section of appsettings.json
+if (consentKit)
+{
+    builder.Services.AddConsentKit(); // categories, services and cookies: the "ConsentKit" section of appsettings.json
+}
 
 var app = builder.Build();
 
@@ -32,7 +38,10 @@ app.UseRequestLocalization(options => options
     .AddSupportedCultures(languages)
     .AddSupportedUICultures(languages));
 
-app.UseConsentKit();
+if (consentKit)
+{
+    app.UseConsentKit();
+}
 
 // First-party analytics, the server-side way: every page sets a visitor cookie declared under
 // "analytics". The app does not check consent itself: ConsentKit's cookie gate drops the cookie
@@ -55,11 +64,17 @@ app.Use(static (context, next) =>
 
 app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();
-app.MapConsentKit();
+if (consentKit)
+{
+    app.MapConsentKit();
+}
 
 // A server-side tracking beacon: it does nothing unless the visitor granted analytics.
-app.MapPost("/track", (HttpContext context) => Results.Ok(new { tracked = context.Request.Cookies["sample_visitor"] }))
-    .RequireConsent("analytics");
+var track = app.MapPost("/track", (HttpContext context) => Results.Ok(new { tracked = context.Request.Cookies["sample_visitor"] }));
+if (consentKit)
+{
+    track.RequireConsent("analytics");
+}
 
 app.Run();
 

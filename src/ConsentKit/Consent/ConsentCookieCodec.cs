@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Buffers.Text;
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -13,6 +14,9 @@ namespace ConsentKit.Consent;
 /// payload, so it is signed and encrypted with the application's keys and any instance sharing the
 /// keys can read it. The protected payload is <c>consentId|revision|decidedAtUnixSeconds|key,key</c>.
 /// Decoding never throws: anything unreadable, expired or from another policy revision is "undecided".
+/// Unprotecting is the dominant cost of a request that reads the cookie, so a small bounded cache keeps the
+/// decisions of recently seen cookie values (keyed by the whole value, for a few minutes, so a revoked key
+/// stops being honoured soon); the expiry is still checked against the current time on every read.
 /// </summary>
 internal sealed class ConsentCookieCodec
 {
@@ -23,6 +27,15 @@ internal sealed class ConsentCookieCodec
     // A decision dated this far in the future is refused: clocks of instances differ a little, not more.
     private static readonly TimeSpan AllowedClockSkew = TimeSpan.FromMinutes(5);
 
+    // Bounded: at most this many cookie values (each at most MaxCookieLength chars); when full, it starts over.
+    private const int MaxCachedDecisions = 1024;
+
+    // How long a cookie value is trusted without unprotecting it again (key revocation takes effect within this).
+    private static readonly TimeSpan CacheLifetime = TimeSpan.FromMinutes(5);
+
+    // Only cookies that unprotected and parsed into a decision of the current revision are cached.
+    private readonly ConcurrentDictionary<string, CachedDecision> _cache = new(StringComparer.Ordinal);
+    private int _cachedCount; // ConcurrentDictionary.Count takes every lock: counted here instead
     private readonly IDataProtector _protector;
     private readonly ConsentPolicy _policy;
     private readonly TimeProvider _time;
@@ -61,6 +74,43 @@ internal sealed class ConsentCookieCodec
             return null;
         }
 
+        var now = _time.GetUtcNow();
+        if (_cache.TryGetValue(value, out var cached) && now - cached.CachedAt < CacheLifetime && now >= cached.CachedAt)
+        {
+            return CheckTime(cached.Decision, now, out problem);
+        }
+
+        var decision = Unprotect(value, out problem);
+        if (decision is null)
+        {
+            return null;
+        }
+
+        if (Interlocked.Increment(ref _cachedCount) > MaxCachedDecisions)
+        {
+            _cache.Clear();
+            Interlocked.Exchange(ref _cachedCount, 1);
+        }
+
+        _cache[value] = new CachedDecision(decision, now);
+        return CheckTime(decision, now, out problem);
+    }
+
+    private ConsentDecision? CheckTime(ConsentDecision decision, DateTimeOffset now, out ConsentCookieProblem problem)
+    {
+        if (decision.DecidedAt > now + AllowedClockSkew || decision.DecidedAt + _policy.Options.Cookie.Lifetime <= now)
+        {
+            problem = ConsentCookieProblem.Expired;
+            return null;
+        }
+
+        problem = ConsentCookieProblem.None;
+        return decision;
+    }
+
+    // Unprotects and parses; the time checks are the caller's.
+    private ConsentDecision? Unprotect(string value, out ConsentCookieProblem problem)
+    {
         byte[] payload;
         try
         {
@@ -104,13 +154,6 @@ internal sealed class ConsentCookieCodec
         }
 
         var decidedAt = DateTimeOffset.FromUnixTimeSeconds(unixSeconds);
-        var now = _time.GetUtcNow();
-        if (decidedAt > now + AllowedClockSkew || decidedAt + _policy.Options.Cookie.Lifetime <= now)
-        {
-            problem = ConsentCookieProblem.Expired;
-            return null;
-        }
-
         var granted = _policy.RequiredMask;
         foreach (var range in parts[3].AsSpan().Split(','))
         {
@@ -124,4 +167,6 @@ internal sealed class ConsentCookieCodec
         problem = ConsentCookieProblem.None;
         return new ConsentDecision(parts[0], revision, decidedAt, granted);
     }
+
+    private sealed record CachedDecision(ConsentDecision Decision, DateTimeOffset CachedAt);
 }
