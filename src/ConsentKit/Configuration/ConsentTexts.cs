@@ -47,4 +47,12 @@ public sealed class ConsentTexts
     /// <summary>Gets or sets the accessible name of the banner's landmark.</summary>
     /// <value>Defaults to <c>Cookie consent</c>.</value>
     public string RegionLabel { get; set; } = "Cookie consent";
+
+    /// <summary>Gets or sets the text of the link that downloads the visitor's consent records.</summary>
+    /// <value>Defaults to <c>Download my consent records</c>.</value>
+    public string DownloadRecords { get; set; } = "Download my consent records";
+
+    /// <summary>Gets or sets the label of the button that erases the visitor's consent records and forgets the decision.</summary>
+    /// <value>Defaults to <c>Erase my consent records</c>.</value>
+    public string EraseRecords { get; set; } = "Erase my consent records";
 }

@@ -82,6 +82,14 @@ internal static class BannerMarkup
 
         sb.Append("</fieldset>");
         AppendButton(sb, html, "save", texts.SaveChoices);
+        if (model.HasDecided && model.RecordsKept)
+        {
+            // The visitor's rights: a plain link downloads the records, a plain submit erases them (no script needed).
+            sb.Append("<p class=\"ck-records\"><a class=\"ck-link\" href=\"").Append(html.Encode(model.EndpointUrl)).Append("/records\" download>")
+              .Append(html.Encode(texts.DownloadRecords)).Append("</a> <button class=\"ck-link\" type=\"submit\" name=\"erase\" value=\"1\" formaction=\"")
+              .Append(html.Encode(model.EndpointUrl)).Append("/erase\">").Append(html.Encode(texts.EraseRecords)).Append("</button></p>");
+        }
+
         sb.Append("</details></div></form></details></aside>");
         sb.Append("<script src=\"").Append(html.Encode(model.ScriptUrl)).Append("\" defer></script>");
         return sb.ToString();

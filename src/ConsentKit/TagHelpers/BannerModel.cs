@@ -11,4 +11,5 @@ internal readonly record struct BannerModel(
     string? AntiforgeryToken,
     string ReturnUrl,
     string StylesheetUrl,
-    string ScriptUrl);
+    string ScriptUrl,
+    bool RecordsKept = false);

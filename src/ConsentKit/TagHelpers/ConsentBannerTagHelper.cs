@@ -1,4 +1,5 @@
 using ConsentKit.Consent;
+using ConsentKit.Records;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc.Razor.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -55,7 +56,8 @@ public sealed class ConsentBannerTagHelper : TagHelper
             _antiforgery.GetAndStoreTokens(httpContext).RequestToken,
             pathBase + request.Path + request.QueryString,
             _fileVersionProvider.AddFileVersionToPath(pathBase, BannerMarkup.StylesheetPath),
-            _fileVersionProvider.AddFileVersionToPath(pathBase, BannerMarkup.ScriptPath));
+            _fileVersionProvider.AddFileVersionToPath(pathBase, BannerMarkup.ScriptPath),
+            httpContext.RequestServices.GetRequiredService<ConsentRecorder>().IsStoreRegistered);
 
         output.TagName = null;
         output.Content.SetHtmlContent(BannerMarkup.Render(model));
