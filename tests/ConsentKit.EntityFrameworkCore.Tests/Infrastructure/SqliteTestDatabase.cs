@@ -6,16 +6,16 @@ namespace ConsentKit.EntityFrameworkCore.Tests.Infrastructure;
 /// <summary>A SQLite file in a temporary directory of its own.</summary>
 internal sealed class SqliteTestDatabase : TestDatabase
 {
-    public SqliteTestDatabase()
-        : this(TempDirectory.Create("sqlite"))
+    public SqliteTestDatabase(int busyTimeoutSeconds = 5)
+        : this(TempDirectory.Create("sqlite"), busyTimeoutSeconds)
     {
     }
 
-    private SqliteTestDatabase(string directory)
+    private SqliteTestDatabase(string directory, int busyTimeoutSeconds)
         : base(new SqliteConnectionStringBuilder
         {
             DataSource = Path.Combine(directory, "records.db"),
-            DefaultTimeout = 5, // seconds a writer waits for a lock before it fails
+            DefaultTimeout = busyTimeoutSeconds, // seconds a writer waits for a lock before it fails
         }.ToString())
     {
         Directory = directory;
