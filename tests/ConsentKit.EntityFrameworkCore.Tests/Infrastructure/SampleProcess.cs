@@ -91,7 +91,8 @@ internal sealed class SampleProcess : IAsyncDisposable
         {
             if (_process.HasExited)
             {
-                throw new InvalidOperationException($"The sample exited with code {_process.ExitCode} before it was ready:\n{Output}");
+                _process.WaitForExit(); // drains the redirected output
+                throw new InvalidOperationException($"The sample on port {Port} exited with code {_process.ExitCode} before it was ready:\n{Output}");
             }
 
             try
