@@ -119,6 +119,29 @@ public abstract class DecisionEndpointRecordTests : IAsyncLifetime
         Assert.Single(await _host.FindAsync(mine.ConsentId!));
     }
 
+    [Fact]
+    public async Task GrantConsent_ThroughITrackingConsentFeature_RecordsTheDecisionToo()
+    {
+        var http = _host.CreateHttpClient();
+
+        using var response = await http.PostAsync("/track/grant", null, TestContext.Current.CancellationToken);
+
+        response.EnsureSuccessStatusCode();
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        List<ConsentKit.Records.ConsentRecord> records;
+        do
+        {
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+            await using var db = _database.CreateContext();
+            records = await db.Set<ConsentKit.Records.ConsentRecord>().AsNoTracking().ToListAsync(TestContext.Current.CancellationToken);
+        }
+        while (records.Count == 0 && DateTime.UtcNow < deadline);
+
+        var record = Assert.Single(records);
+        Assert.Equal(ConsentAction.AcceptAll, record.Action);
+        Assert.Equal(["necessary", "analytics"], record.Granted);
+    }
+
     private static async Task<DecisionResult> InitAndDecide(DecisionClient client)
     {
         await client.InitializeAsync("/token");

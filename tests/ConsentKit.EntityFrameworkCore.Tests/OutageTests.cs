@@ -57,6 +57,40 @@ public sealed class OutageTests
             });
     }
 
+    [Fact]
+    public async Task PostErase_RecordStillInTheOutbox_ErasesItTooAndItNeverComesBack()
+    {
+        var cancellation = TestContext.Current.CancellationToken;
+        await using var database = (PostgresTestDatabase)await TestDatabase.CreateAsync("Postgres");
+        await database.EnsureCreatedAsync();
+
+        // No replay but the one at start-up: only the erasure can move the record out of the outbox.
+        await using var host = await RecordsTestHost.StartAsync(database, records => records.OutboxReplayInterval = TimeSpan.FromHours(1));
+        var client = host.CreateClient();
+        await client.InitializeAsync("/token");
+        await Task.Delay(300, cancellation); // the start-up replay has run
+        await PostgresServer.TakeOfflineAsync(database.Name);
+        DecisionResult decided;
+        try
+        {
+            decided = await client.DecideAsync("accept-all", keepCookie: true, cancellationToken: cancellation);
+        }
+        finally
+        {
+            await PostgresServer.BringOnlineAsync(database.Name);
+        }
+
+        var outbox = Path.Combine(host.ContentRoot, "App_Data", "consentkit-outbox");
+        Assert.True(decided.Acknowledged);
+        Assert.NotEmpty(Directory.GetFiles(outbox));
+
+        using var erased = await client.EraseAsync();
+
+        Assert.Equal(System.Net.HttpStatusCode.SeeOther, erased.StatusCode);
+        Assert.Empty(Directory.GetFiles(outbox));
+        Assert.Empty(await host.FindAsync(decided.ConsentId!));
+    }
+
     private static async Task RunOutageAsync(RecordsTestHost host, TestDatabase database, Func<Task> takeOffline, Func<Task> bringOnline)
     {
         var cancellation = TestContext.Current.CancellationToken;

@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
+using ConsentKit.Records;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace ConsentKit.Consent;
@@ -124,9 +126,17 @@ internal sealed class ConsentFeature : IConsentFeature, ITrackingConsentFeature
     bool ITrackingConsentFeature.CanTrack =>
         !((ITrackingConsentFeature)this).IsConsentNeeded || ((ITrackingConsentFeature)this).HasConsent;
 
-    void ITrackingConsentFeature.GrantConsent() => Decide(_services.Policy.AllMask);
+    void ITrackingConsentFeature.GrantConsent() => DecideAndRecord(_services.Policy.AllMask, ConsentAction.AcceptAll);
 
-    void ITrackingConsentFeature.WithdrawConsent() => Decide(_services.Policy.RequiredMask);
+    void ITrackingConsentFeature.WithdrawConsent() => DecideAndRecord(_services.Policy.RequiredMask, ConsentAction.RejectAll);
+
+    // The synchronous API cannot wait for the database: its record goes to the durable outbox, replayed into the store.
+    private void DecideAndRecord(ulong grantedMask, ConsentAction action)
+    {
+        var previous = Decision;
+        var decision = Decide(grantedMask);
+        _context.RequestServices?.GetService<ConsentRecorder>()?.RecordToOutbox(_context, previous, decision, action);
+    }
 
     string ITrackingConsentFeature.CreateConsentCookie()
     {

@@ -30,6 +30,8 @@ internal static class ConsentEraseEndpoint
             {
                 try
                 {
+                    // Records still waiting in this instance's outbox go in first, so none comes back after the erasure.
+                    await context.RequestServices.GetRequiredService<ConsentRecorder>().FlushOutboxAsync(store, CancellationToken.None);
                     erased = await store.EraseByConsentIdAsync(consentId, CancellationToken.None);
                 }
                 catch (Exception ex)

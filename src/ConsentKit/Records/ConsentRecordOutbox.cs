@@ -60,6 +60,32 @@ internal sealed class ConsentRecordOutbox : IDisposable
         }
     }
 
+    /// <summary>Appends the record and flushes it to disk, blocking; for callers that cannot await.</summary>
+    public void Append(ConsentRecord record)
+    {
+        var line = JsonSerializer.SerializeToUtf8Bytes(record, ConsentRecordJsonContext.Default.ConsentRecord);
+        _lock.Wait();
+        try
+        {
+            _segment ??= OpenNewSegment();
+            try
+            {
+                _segment.Write(line);
+                _segment.Write(NewLine);
+                _segment.Flush(flushToDisk: true);
+            }
+            catch
+            {
+                CloseSegment();
+                throw;
+            }
+        }
+        finally
+        {
+            _lock.Release();
+        }
+    }
+
     /// <summary>
     /// Appends every record of every segment no other instance is writing to the store, and deletes the segments done.
     /// Stops at the first failure of the store, keeping what is left for the next replay.

@@ -68,4 +68,30 @@ internal sealed class ConsentRecorder
             return false;
         }
     }
+
+    /// <summary>
+    /// Records a decision made through a synchronous API (<c>ITrackingConsentFeature</c>): the record goes to the
+    /// outbox, flushed to disk, and reaches the store with the next replay.
+    /// </summary>
+    public void RecordToOutbox(HttpContext context, ConsentDecision? previous, ConsentDecision decision, ConsentAction action)
+    {
+        if (!IsStoreRegistered)
+        {
+            return;
+        }
+
+        var record = _factory.Create(context, previous, decision, action, returnUrl: null);
+        try
+        {
+            _outbox.Append(record);
+        }
+        catch (Exception ex)
+        {
+            ConsentKitLog.RecordLost(_logger, record.Id, record.ConsentId, _outbox.Directory, ex);
+        }
+    }
+
+    /// <summary>Replays this instance's outbox into the store, so an erasure that follows also erases records still waiting there.</summary>
+    public Task<int> FlushOutboxAsync(IConsentRecordStore store, CancellationToken cancellationToken) =>
+        _outbox.ReplayAsync(store, cancellationToken);
 }

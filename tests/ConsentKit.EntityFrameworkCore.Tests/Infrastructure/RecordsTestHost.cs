@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -56,11 +57,14 @@ internal sealed class RecordsTestHost : IAsyncDisposable
         app.UseConsentKit();
         app.MapConsentKit();
         app.MapGet("/token", (HttpContext context, IAntiforgery antiforgery) => antiforgery.GetAndStoreTokens(context).RequestToken!);
+        app.MapPost("/track/grant", (HttpContext context) => context.Features.Get<ITrackingConsentFeature>()!.GrantConsent());
         await app.StartAsync();
         return new RecordsTestHost(app, contentRoot, logs);
     }
 
     public DecisionClient CreateClient() => new(_app.GetTestClient());
+
+    public HttpClient CreateHttpClient() => _app.GetTestClient();
 
     public async Task<IReadOnlyList<ConsentRecord>> FindAsync(string consentId)
     {
