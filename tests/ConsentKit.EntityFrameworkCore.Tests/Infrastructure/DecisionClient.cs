@@ -88,8 +88,3 @@ internal sealed partial class DecisionClient
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex TokenInput();
 }
-
-internal readonly record struct DecisionResult(HttpStatusCode Status, string? ConsentId)
-{
-    public bool Acknowledged => Status == HttpStatusCode.OK && ConsentId is not null;
-}

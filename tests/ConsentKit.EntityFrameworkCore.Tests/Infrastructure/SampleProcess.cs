@@ -27,7 +27,27 @@ internal sealed class SampleProcess : IAsyncDisposable
 
     public string Output => string.Join('\n', _output);
 
-    public static async Task<SampleProcess> StartAsync(IReadOnlyDictionary<string, string> settings, int? port = null)
+    public static async Task<SampleProcess> StartAsync(IReadOnlyDictionary<string, string> settings)
+    {
+        try
+        {
+            return await StartOnceAsync(settings);
+        }
+        catch (SampleExitedException first)
+        {
+            // The free port may have been taken between choosing it and binding it: one more try on another port.
+            try
+            {
+                return await StartOnceAsync(settings);
+            }
+            catch (SampleExitedException second)
+            {
+                throw new InvalidOperationException($"The sample failed to start twice.\nFirst: {first.Message}\nSecond: {second.Message}");
+            }
+        }
+    }
+
+    private static async Task<SampleProcess> StartOnceAsync(IReadOnlyDictionary<string, string> settings, int? port = null)
     {
         var dll = SamplePath();
         port ??= FreePort();
@@ -92,7 +112,7 @@ internal sealed class SampleProcess : IAsyncDisposable
             if (_process.HasExited)
             {
                 _process.WaitForExit(); // drains the redirected output
-                throw new InvalidOperationException($"The sample on port {Port} exited with code {_process.ExitCode} before it was ready:\n{Output}");
+                throw new SampleExitedException($"The sample on port {Port} exited with code {_process.ExitCode} before it was ready:\n{Output}");
             }
 
             try
