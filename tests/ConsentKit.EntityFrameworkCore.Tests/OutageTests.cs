@@ -91,6 +91,33 @@ public sealed class OutageTests
         Assert.Empty(await host.FindAsync(decided.ConsentId!));
     }
 
+    [Fact]
+    public async Task Decide_StoreDownAndOutboxUnwritable_Returns503AndWritesNoConsentCookie()
+    {
+        var cancellation = TestContext.Current.CancellationToken;
+        await using var database = (PostgresTestDatabase)await TestDatabase.CreateAsync("Postgres");
+        await database.EnsureCreatedAsync();
+        var blocker = Path.Combine(TempDirectory.Create("blocked"), "a-file");
+        await File.WriteAllTextAsync(blocker, "not a directory", cancellation);
+        await using var host = await RecordsTestHost.StartAsync(database, records => records.OutboxDirectory = Path.Combine(blocker, "outbox"));
+        var client = host.CreateClient();
+        await client.InitializeAsync("/token");
+        await PostgresServer.TakeOfflineAsync(database.Name);
+        DecisionResult result;
+        try
+        {
+            result = await client.DecideAsync("accept-all", cancellationToken: cancellation);
+        }
+        finally
+        {
+            await PostgresServer.BringOnlineAsync(database.Name);
+        }
+
+        Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, result.Status);
+        Assert.False(result.SetsConsentCookie);
+        Assert.Contains(host.Logs.Entries, e => e.Id.Id == 22 && e.Level == Microsoft.Extensions.Logging.LogLevel.Critical);
+    }
+
     private static async Task RunOutageAsync(RecordsTestHost host, TestDatabase database, Func<Task> takeOffline, Func<Task> bringOnline)
     {
         var cancellation = TestContext.Current.CancellationToken;

@@ -46,9 +46,11 @@ internal sealed partial class DecisionClient
         request.Headers.Accept.ParseAdd("application/json");
         request.Headers.Add("Cookie", Cookies(keepCookie));
         using var response = await _http.SendAsync(request, cancellationToken);
+        var setsConsentCookie = response.Headers.TryGetValues("Set-Cookie", out var setCookies)
+            && setCookies.Any(c => c.StartsWith(".ConsentKit=", StringComparison.Ordinal));
         if (response.StatusCode != HttpStatusCode.OK)
         {
-            return new DecisionResult(response.StatusCode, null);
+            return new DecisionResult(response.StatusCode, null, setsConsentCookie);
         }
 
         var state = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
@@ -57,7 +59,7 @@ internal sealed partial class DecisionClient
             ConsentCookie = response.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).Single(c => c.StartsWith(".ConsentKit=", StringComparison.Ordinal));
         }
 
-        return new DecisionResult(response.StatusCode, state.GetProperty("consentId").GetString());
+        return new DecisionResult(response.StatusCode, state.GetProperty("consentId").GetString(), setsConsentCookie);
     }
 
     public async Task<HttpResponseMessage> GetAsync(string path)
