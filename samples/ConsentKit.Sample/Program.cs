@@ -1,4 +1,6 @@
 using System.Security.Cryptography;
+using ConsentKit.Sample.Data;
+using Microsoft.AspNetCore.DataProtection;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -6,12 +8,26 @@ var builder = WebApplication.CreateBuilder(args);
 var consentKit = builder.Configuration.GetValue("Sample:ConsentKit", true);
 
 builder.Services.AddRazorPages();
+
+// Consent records: SQLite in App_Data by default, PostgreSQL when Sample:Database is Postgres.
+builder.Services.AddDbContext<SampleDbContext>(options => SampleDatabase.Configure(options, builder.Configuration, builder.Environment));
 if (consentKit)
 {
-    builder.Services.AddConsentKit(); // categories, services and cookies: the "ConsentKit" section of appsettings.json
+    builder.Services.AddConsentKit() // categories, services and cookies: the "ConsentKit" section of appsettings.json
+        .AddEntityFrameworkCoreStore<SampleDbContext>();
+}
+
+// Several instances behind a load balancer must share the Data Protection keys that sign the consent cookie.
+if (builder.Configuration["Sample:DataProtectionKeysPath"] is { Length: > 0 } keysPath)
+{
+    builder.Services.AddDataProtection()
+        .PersistKeysToFileSystem(new DirectoryInfo(keysPath))
+        .SetApplicationName("ConsentKit.Sample");
 }
 
 var app = builder.Build();
+
+await SampleDatabase.EnsureCreatedAsync(app.Services);
 
 if (!app.Environment.IsDevelopment())
 {

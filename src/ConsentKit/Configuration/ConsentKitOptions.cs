@@ -32,6 +32,9 @@ public sealed class ConsentKitOptions
     /// <summary>Gets the settings of the cookie that stores the visitor's decision.</summary>
     public ConsentCookieOptions Cookie { get; } = new();
 
+    /// <summary>Gets the settings of the consent records kept for each decision (<c>ConsentKit:Records</c>).</summary>
+    public ConsentRecordOptions Records { get; } = new();
+
     /// <summary>
     /// Gets the site's own texts in <see cref="DefaultLanguage"/>; any text left out uses the built-in one.
     /// </summary>

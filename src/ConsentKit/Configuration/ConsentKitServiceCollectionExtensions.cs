@@ -1,5 +1,6 @@
 using ConsentKit.Configuration;
 using ConsentKit.Consent;
+using ConsentKit.Records;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -43,6 +44,7 @@ public static class ConsentKitServiceCollectionExtensions
         services.TryAddSingleton<ConsentPolicy>();
         services.TryAddSingleton<ConsentCookieCodec>();
         services.TryAddSingleton<ConsentKitServices>();
+        ConsentRecordServices.Add(services);
         return new ConsentKitBuilder(services);
     }
 }

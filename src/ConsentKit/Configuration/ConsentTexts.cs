@@ -79,4 +79,10 @@ public sealed class ConsentTexts
 
     /// <summary>Gets or sets the label of the placeholder's button; <c>{category}</c> is replaced by the category's title.</summary>
     public string? EmbedAllow { get; set; }
+
+    /// <summary>Gets or sets the text of the link that downloads the visitor's consent records.</summary>
+    public string? DownloadRecords { get; set; }
+
+    /// <summary>Gets or sets the label of the button that erases the visitor's consent records and forgets the decision.</summary>
+    public string? EraseRecords { get; set; }
 }

@@ -1,8 +1,10 @@
 using System.Security.Cryptography;
 using ConsentKit.Configuration;
 using ConsentKit.Http;
+using ConsentKit.Records;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ConsentKit.Consent;
 
@@ -168,9 +170,17 @@ internal sealed class ConsentFeature : IConsentFeature, ITrackingConsentFeature
     bool ITrackingConsentFeature.CanTrack =>
         !((ITrackingConsentFeature)this).IsConsentNeeded || ((ITrackingConsentFeature)this).HasConsent;
 
-    void ITrackingConsentFeature.GrantConsent() => Decide(ConsentAction.AcceptAll, _services.Policy.AllMask);
+    void ITrackingConsentFeature.GrantConsent() => DecideAndRecord(ConsentAction.AcceptAll, _services.Policy.AllMask);
 
-    void ITrackingConsentFeature.WithdrawConsent() => Decide(ConsentAction.RejectAll, _services.Policy.RequiredMask);
+    void ITrackingConsentFeature.WithdrawConsent() => DecideAndRecord(ConsentAction.RejectAll, _services.Policy.RequiredMask);
+
+    // The synchronous API cannot wait for the database: its record goes to the durable outbox, replayed into the store.
+    private void DecideAndRecord(ConsentAction action, ulong grantedMask)
+    {
+        var previous = Decision;
+        var outcome = Decide(action, grantedMask);
+        Context.RequestServices?.GetService<ConsentRecorder>()?.RecordToOutbox(Context, previous, outcome.Decision, outcome.RecordedAction);
+    }
 
     string ITrackingConsentFeature.CreateConsentCookie()
     {

@@ -9,4 +9,7 @@ internal sealed record ConsentOutcome(ConsentDecision Decision, ConsentAction Ac
 {
     /// <summary>Gets a value indicating whether the decision takes back a category that was granted.</summary>
     public bool IsWithdrawal => (PreviousMask & ~Decision.GrantedMask) != 0;
+
+    /// <summary>Gets how the decision is recorded: as a GPC decision when the signal shaped it.</summary>
+    public ConsentAction RecordedAction => GlobalPrivacyControlApplied ? ConsentAction.GlobalPrivacyControl : Action;
 }

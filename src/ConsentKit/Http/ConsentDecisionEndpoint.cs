@@ -1,8 +1,7 @@
 using System.Text.Json;
 using ConsentKit.Consent;
-using Microsoft.AspNetCore.Antiforgery;
+using ConsentKit.Records;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Net.Http.Headers;
 
@@ -15,46 +14,21 @@ namespace ConsentKit.Http;
 /// </summary>
 internal static class ConsentDecisionEndpoint
 {
-    // A decision is a handful of keys: anything bigger is not one.
-    private const long MaxBodyBytes = 16 * 1024;
-
     public static async Task HandleAsync(HttpContext context)
     {
         var services = context.RequestServices.GetRequiredService<ConsentKitServices>();
-        var feature = GetOrCreateFeature(context, services);
+        var feature = ConsentPostGuard.GetOrCreateFeature(context, services);
         context.Response.Headers.CacheControl = "no-store";
 
-        if (!RequestOrigin.IsSameOrigin(context.Request))
+        if (!await ConsentPostGuard.VerifyAsync(context, services))
         {
-            ConsentKitLog.CrossSiteDecisionRefused(services.Logger, context.Request.Headers.Origin, context.Request.Headers["Sec-Fetch-Site"]);
-            await Problem(context, StatusCodes.Status403Forbidden, "Cross-site consent request refused", "Consent can only be given from a page of this site.");
             return;
         }
 
         var isJson = context.Request.HasJsonContentType();
-        if (!isJson && !context.Request.HasFormContentType)
-        {
-            await Problem(context, StatusCodes.Status415UnsupportedMediaType, "Unsupported consent request", "Send the decision as a form post or as application/json.");
-            return;
-        }
-
-        var bodySize = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
-        if (bodySize is { IsReadOnly: false })
-        {
-            bodySize.MaxRequestBodySize = MaxBodyBytes;
-        }
-
         DecisionRequest? request;
         try
         {
-            var antiforgery = context.RequestServices.GetRequiredService<IAntiforgery>();
-            if (!await antiforgery.IsRequestValidAsync(context))
-            {
-                ConsentKitLog.AntiforgeryFailed(services.Logger);
-                await Problem(context, StatusCodes.Status403Forbidden, "Consent request not verified", "The antiforgery token is missing or invalid. Reload the page and try again.");
-                return;
-            }
-
             request = isJson ? await ReadJsonAsync(context) : await ReadFormAsync(context);
         }
         catch (Exception ex) when (ex is JsonException or InvalidDataException or BadHttpRequestException or IOException)
@@ -71,11 +45,22 @@ internal static class ConsentDecisionEndpoint
             return;
         }
 
+        var previous = feature.Decision;
         var outcome = feature.Decide(action, mask);
         var decision = outcome.Decision;
+
+        // Acknowledge only once the record is durable (in the store, or else in the local outbox).
+        var recorder = context.RequestServices.GetRequiredService<ConsentRecorder>();
+        if (!await recorder.RecordAsync(context, previous, decision, outcome.RecordedAction, request!.ReturnUrl))
+        {
+            context.Response.Headers.Remove(HeaderNames.SetCookie);
+            await Problem(context, StatusCodes.Status503ServiceUnavailable, "Consent not saved", "Your choice could not be saved. Please try again in a moment.");
+            return;
+        }
+
         ConsentKitLog.DecisionRecorded(services.Logger, action, decision.ConsentId, string.Join(',', services.Policy.KeysOf(decision.GrantedMask)));
 
-        if (isJson || WantsJson(context.Request))
+        if (ConsentPostGuard.WantsJson(context.Request))
         {
             await context.Response.WriteAsJsonAsync(
                 ConsentStateResponse.From(outcome, services.Policy),
@@ -84,21 +69,7 @@ internal static class ConsentDecisionEndpoint
         }
 
         context.Response.StatusCode = StatusCodes.Status303SeeOther;
-        context.Response.Headers.Location = LocalRedirect.Resolve(request!.ReturnUrl, context.Request.PathBase);
-    }
-
-    private static ConsentFeature GetOrCreateFeature(HttpContext context, ConsentKitServices services)
-    {
-        if (context.Features.Get<IConsentFeature>() is ConsentFeature existing)
-        {
-            return existing;
-        }
-
-        // MapConsentKit() works even where UseConsentKit() was left out of this branch of the pipeline.
-        var feature = new ConsentFeature(context, services);
-        context.Features.Set<IConsentFeature>(feature);
-        context.Features.Set<ITrackingConsentFeature>(feature);
-        return feature;
+        context.Response.Headers.Location = LocalRedirect.Resolve(request.ReturnUrl, context.Request.PathBase);
     }
 
     private static async Task<DecisionRequest?> ReadJsonAsync(HttpContext context)
@@ -158,19 +129,6 @@ internal static class ConsentDecisionEndpoint
         }
     }
 
-    private static bool WantsJson(HttpRequest request)
-    {
-        foreach (var accept in request.GetTypedHeaders().Accept)
-        {
-            if (accept.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     private static Task Problem(HttpContext context, int status, string title, string detail) =>
-        TypedResults.Problem(detail: detail, statusCode: status, title: title).ExecuteAsync(context);
+        ConsentPostGuard.Problem(context, status, title, detail);
 }

@@ -35,6 +35,8 @@ internal static class BuiltInTexts
             Category = "Category",
             EmbedPlaceholder = "This content is provided by {service}, which may set cookies. It loads once you allow {category}.",
             EmbedAllow = "Allow {category}",
+            DownloadRecords = "Download my consent records",
+            EraseRecords = "Erase my consent records",
         },
         ["fr"] = new()
         {
@@ -61,6 +63,8 @@ internal static class BuiltInTexts
             Category = "Catégorie",
             EmbedPlaceholder = "Ce contenu est fourni par {service}, qui peut déposer des cookies. Il s'affichera dès que vous autoriserez {category}.",
             EmbedAllow = "Autoriser {category}",
+            DownloadRecords = "Télécharger mes preuves de consentement",
+            EraseRecords = "Effacer mes preuves de consentement",
         },
         ["de"] = new()
         {
@@ -87,6 +91,8 @@ internal static class BuiltInTexts
             Category = "Kategorie",
             EmbedPlaceholder = "Dieser Inhalt wird von {service} bereitgestellt, das Cookies setzen kann. Er wird geladen, sobald Sie {category} erlauben.",
             EmbedAllow = "{category} erlauben",
+            DownloadRecords = "Meine Einwilligungsnachweise herunterladen",
+            EraseRecords = "Meine Einwilligungsnachweise löschen",
         },
         ["es"] = new()
         {
@@ -113,6 +119,8 @@ internal static class BuiltInTexts
             Category = "Categoría",
             EmbedPlaceholder = "Este contenido lo ofrece {service}, que puede instalar cookies. Se cargará cuando permita {category}.",
             EmbedAllow = "Permitir {category}",
+            DownloadRecords = "Descargar mis registros de consentimiento",
+            EraseRecords = "Borrar mis registros de consentimiento",
         },
         ["it"] = new()
         {
@@ -139,6 +147,8 @@ internal static class BuiltInTexts
             Category = "Categoria",
             EmbedPlaceholder = "Questo contenuto è fornito da {service}, che può impostare cookie. Verrà caricato quando consentirai {category}.",
             EmbedAllow = "Consenti {category}",
+            DownloadRecords = "Scarica le mie registrazioni del consenso",
+            EraseRecords = "Cancella le mie registrazioni del consenso",
         },
         ["nl"] = new()
         {
@@ -165,6 +175,8 @@ internal static class BuiltInTexts
             Category = "Categorie",
             EmbedPlaceholder = "Deze inhoud komt van {service}, dat cookies kan plaatsen. Ze wordt geladen zodra u {category} toestaat.",
             EmbedAllow = "{category} toestaan",
+            DownloadRecords = "Mijn toestemmingsgegevens downloaden",
+            EraseRecords = "Mijn toestemmingsgegevens wissen",
         },
         ["pt"] = new()
         {
@@ -191,6 +203,8 @@ internal static class BuiltInTexts
             Category = "Categoria",
             EmbedPlaceholder = "Este conteúdo é fornecido por {service}, que pode definir cookies. Será carregado quando permitir {category}.",
             EmbedAllow = "Permitir {category}",
+            DownloadRecords = "Transferir os meus registos de consentimento",
+            EraseRecords = "Apagar os meus registos de consentimento",
         },
         ["ar"] = new()
         {
@@ -217,6 +231,8 @@ internal static class BuiltInTexts
             Category = "الفئة",
             EmbedPlaceholder = "يقدّم هذا المحتوى {service} الذي قد يضع ملفات تعريف ارتباط. سيُحمَّل عندما تسمح بـ {category}.",
             EmbedAllow = "السماح بـ {category}",
+            DownloadRecords = "تنزيل سجلات موافقتي",
+            EraseRecords = "حذف سجلات موافقتي",
         },
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 }

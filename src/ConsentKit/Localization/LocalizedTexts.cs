@@ -63,6 +63,10 @@ internal sealed class LocalizedTexts
 
     public required string EmbedAllow { get; init; }
 
+    public required string DownloadRecords { get; init; }
+
+    public required string EraseRecords { get; init; }
+
     /// <summary>Builds the texts from layers ordered from the most to the least specific; the first layer with a text wins.</summary>
     public static LocalizedTexts Create(string language, bool isRightToLeft, IReadOnlyList<ConsentTexts> layers, IReadOnlyList<string> categoryTitles, IReadOnlyList<string?> categoryDescriptions) =>
         new()
@@ -94,6 +98,8 @@ internal sealed class LocalizedTexts
             Category = Pick(layers, static t => t.Category),
             EmbedPlaceholder = Pick(layers, static t => t.EmbedPlaceholder),
             EmbedAllow = Pick(layers, static t => t.EmbedAllow),
+            DownloadRecords = Pick(layers, static t => t.DownloadRecords),
+            EraseRecords = Pick(layers, static t => t.EraseRecords),
         };
 
     // The English built-ins are the last layer and define every text, so a text is always found.

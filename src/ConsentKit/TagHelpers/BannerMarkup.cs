@@ -102,7 +102,16 @@ internal static class BannerMarkup
         Button(html, "reject-all", texts.RejectAll, marked: false);
         Button(html, "accept-all", texts.AcceptAll, marked: false);
         Button(html, "save", texts.SaveChoices);
-        html.Raw("</div></div>");
+        html.Raw("</div>");
+        if (context.Feature.HasDecided && context.RecordsKept)
+        {
+            // The visitor's rights: a plain link downloads the records, a plain submit erases them (no script needed).
+            html.Raw("<p class=\"ck-records\"><a class=\"ck-link\"").Attr("href", context.EndpointUrl + "/records").Raw(" download>")
+                .Text(texts.DownloadRecords).Raw("</a> <button class=\"ck-link\" type=\"submit\" form=\"ck-form\" name=\"erase\" value=\"1\"")
+                .Attr("formaction", context.EndpointUrl + "/erase").Raw(">").Text(texts.EraseRecords).Raw("</button></p>");
+        }
+
+        html.Raw("</div>");
     }
 
     private static void Services(HtmlWriter html, Localization.LocalizedTexts texts, Consent.ConsentCategory category)

@@ -37,6 +37,9 @@ internal sealed class ConsentRenderContext
 
     public LocalizedTexts Texts { get; }
 
+    /// <summary>Gets a value indicating whether consent records are kept (a store is registered), so the rights links make sense.</summary>
+    public bool RecordsKept => HttpContext.RequestServices.GetService<Records.ConsentRecorder>()?.IsStoreRegistered == true;
+
     /// <summary>Gets the request's CSP nonce, or <see langword="null"/>.</summary>
     public string? Nonce { get; }
 
