@@ -7,7 +7,8 @@ namespace ConsentKit.Tests;
 
 /// <summary>
 /// Only a page of the site itself can record a decision: cross-site posts (by Origin or Sec-Fetch-Site)
-/// and posts without a valid antiforgery token are refused with 403 problem details and write no cookie.
+/// are refused with 403 problem details and write no cookie; so are posts of browsers without Fetch
+/// Metadata (no Sec-Fetch-Site) that lack a valid antiforgery token.
 /// </summary>
 public sealed class CrossSiteProtectionTests : IAsyncLifetime
 {
@@ -87,7 +88,7 @@ public sealed class CrossSiteProtectionTests : IAsyncLifetime
         Page.BannerForm(_page).QuerySelector("input[name=__RequestVerificationToken]")!.Remove();
 
         // Act
-        using var response = await _visitor.SubmitBannerAsync(_page, "accept-all");
+        using var response = await _visitor.SubmitBannerAsync(_page, "accept-all", WithoutFetchMetadata);
 
         // Assert
         var problem = await response.AssertProblemAsync(HttpStatusCode.Forbidden);
@@ -103,7 +104,7 @@ public sealed class CrossSiteProtectionTests : IAsyncLifetime
         Page.BannerForm(_page).QuerySelector<IHtmlInputElement>("input[name=__RequestVerificationToken]")!.Value = "CfDJ8-forged-token";
 
         // Act
-        using var response = await _visitor.SubmitBannerAsync(_page, "accept-all");
+        using var response = await _visitor.SubmitBannerAsync(_page, "accept-all", WithoutFetchMetadata);
 
         // Assert
         await response.AssertProblemAsync(HttpStatusCode.Forbidden);
@@ -118,7 +119,7 @@ public sealed class CrossSiteProtectionTests : IAsyncLifetime
             .ForEach(name => _visitor.Cookies[name] = null);
 
         // Act
-        using var response = await _visitor.SubmitBannerAsync(_page, "accept-all");
+        using var response = await _visitor.SubmitBannerAsync(_page, "accept-all", WithoutFetchMetadata);
 
         // Assert
         await response.AssertProblemAsync(HttpStatusCode.Forbidden);
@@ -134,7 +135,7 @@ public sealed class CrossSiteProtectionTests : IAsyncLifetime
         Page.BannerForm(_page).QuerySelector<IHtmlInputElement>("input[name=__RequestVerificationToken]")!.Value = attackersToken;
 
         // Act
-        using var response = await _visitor.SubmitBannerAsync(_page, "accept-all");
+        using var response = await _visitor.SubmitBannerAsync(_page, "accept-all", WithoutFetchMetadata);
 
         // Assert
         await response.AssertProblemAsync(HttpStatusCode.Forbidden);
@@ -145,7 +146,7 @@ public sealed class CrossSiteProtectionTests : IAsyncLifetime
     public async Task SaveJson_WithoutTokenHeader_Forbidden()
     {
         // Act
-        using var response = await _visitor.PostJsonAsync("""{"action":"save","categories":["analytics"]}""", antiforgeryToken: null);
+        using var response = await _visitor.PostJsonAsync("""{"action":"save","categories":["analytics"]}""", antiforgeryToken: null, WithoutFetchMetadata);
 
         // Assert
         var problem = await response.AssertProblemAsync(HttpStatusCode.Forbidden);
@@ -159,12 +160,63 @@ public sealed class CrossSiteProtectionTests : IAsyncLifetime
         // Act: a JSON body is no form: the token must come in the RequestVerificationToken header
         using var response = await _visitor.PostJsonAsync(
             $$"""{"action":"accept-all","__RequestVerificationToken":"{{Page.AntiforgeryToken(_page)}}"}""",
-            antiforgeryToken: null);
+            antiforgeryToken: null,
+            WithoutFetchMetadata);
 
         // Assert
         await response.AssertProblemAsync(HttpStatusCode.Forbidden);
         Assert.Null(response.GetSetCookie(Visitor.ConsentCookie));
     }
+
+    [Fact]
+    public async Task Banner_PageRequestedWithFetchMetadata_HasNoTokenAndSetsNoAntiforgeryCookie()
+    {
+        // Arrange
+        using var browser = _site.CreateVisitor();
+
+        // Act
+        var page = await browser.OpenPageAsync("/", fetchMetadata: true);
+
+        // Assert: nothing secret in the HTML and nothing stored before the visitor chooses
+        Assert.Null(Page.BannerForm(page).QuerySelector("input[name=__RequestVerificationToken]"));
+        Assert.DoesNotContain(browser.Cookies.Names, name => name.StartsWith(".AspNetCore.Antiforgery.", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AcceptAll_FetchMetadataSameOriginWithoutToken_Accepted()
+    {
+        // Arrange
+        using var browser = _site.CreateVisitor();
+        var page = await browser.OpenPageAsync("/pricing", fetchMetadata: true);
+
+        // Act
+        using var response = await browser.SubmitBannerAsync(page, "accept-all");
+
+        // Assert
+        Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
+        Assert.NotNull(response.GetSetCookie(Visitor.ConsentCookie));
+        Assert.True((await browser.GetConsentAsync()).HasDecided);
+    }
+
+    [Fact]
+    public async Task AcceptAll_FetchMetadataButAntiforgeryAlwaysRequired_Forbidden()
+    {
+        // Arrange
+        await using var strict = new SampleSite(new Dictionary<string, string?> { ["ConsentKit:AlwaysRequireAntiforgeryToken"] = "true" });
+        using var browser = strict.CreateVisitor();
+        var page = await browser.OpenPageAsync("/", fetchMetadata: true);
+        Page.BannerForm(page).QuerySelector("input[name=__RequestVerificationToken]")!.Remove();
+
+        // Act
+        using var response = await browser.SubmitBannerAsync(page, "accept-all");
+
+        // Assert
+        await response.AssertProblemAsync(HttpStatusCode.Forbidden);
+        Assert.Null(response.GetSetCookie(Visitor.ConsentCookie));
+    }
+
+    // An older browser: it sends Origin but no Fetch Metadata, so only the antiforgery token proves the post.
+    private static void WithoutFetchMetadata(HttpRequestMessage request) => request.Headers.Remove("Sec-Fetch-Site");
 
     private static void SetOriginHeaders(HttpRequestMessage request, string? origin, string? fetchSite)
     {

@@ -92,6 +92,14 @@ public sealed class ConsentKitOptions
     /// <summary>Gets the mapping of categories to Google Consent Mode v2 types, used by <c>&lt;google-consent-mode /&gt;</c>.</summary>
     public GoogleConsentModeOptions GoogleConsentMode { get; } = new();
 
+    /// <summary>
+    /// Gets or sets a value indicating whether every post to ConsentKit needs an ASP.NET Core antiforgery token.
+    /// By default a browser's Fetch Metadata (<c>Sec-Fetch-Site: same-origin</c>, which pages cannot forge) is
+    /// proof enough, and only browsers without it get, and must send back, a token.
+    /// </summary>
+    /// <value>Defaults to <see langword="false"/>.</value>
+    public bool AlwaysRequireAntiforgeryToken { get; set; }
+
     /// <summary>Gets or sets the path of the endpoint that <c>MapConsentKit()</c> maps for decisions.</summary>
     /// <value>Defaults to <c>/_consent</c>.</value>
     public PathString EndpointPath { get; set; } = new("/_consent");

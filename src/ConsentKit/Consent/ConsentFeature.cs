@@ -55,8 +55,10 @@ internal sealed class ConsentFeature : IConsentFeature, ITrackingConsentFeature
     /// <summary>Gets the granted categories as a bit mask; before a decision, what the mode grants by default.</summary>
     internal ulong GrantedMask => Decision?.GrantedMask ?? DefaultMask;
 
-    /// <summary>Gets a short key of what the consent state makes a page render: decided or not, and the granted categories.</summary>
-    internal string StateKey => (HasDecided ? "d" : "u") + GrantedMask.ToString("x", System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>Gets a short key of what the consent state makes a page render: decided or not, the granted categories, and whether forms carry a token.</summary>
+    internal string StateKey =>
+        (HasDecided ? "d" : "u") + GrantedMask.ToString("x", System.Globalization.CultureInfo.InvariantCulture)
+        + (FetchMetadata.FormsNeedAntiforgeryToken(Context.Request, _services.Policy.Options) ? "t" : "");
 
     internal ConsentDecision? Decision
     {

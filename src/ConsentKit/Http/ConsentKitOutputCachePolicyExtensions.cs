@@ -8,9 +8,8 @@ public static class ConsentKitOutputCachePolicyExtensions
 {
     /// <summary>
     /// Varies the cached response by the visitor's consent state (decided or not, and the granted
-    /// categories), so a visitor never gets markup rendered for another visitor's choice. Pages that
-    /// render <c>&lt;consent-banner /&gt;</c> are never output-cached: its form carries a per-visitor
-    /// antiforgery token.
+    /// categories), so a visitor never gets markup rendered for another visitor's choice. A page whose
+    /// banner carries a per-visitor antiforgery token (for browsers without Fetch Metadata) is never stored.
     /// </summary>
     /// <param name="builder">The output cache policy.</param>
     /// <returns>The builder, for chaining.</returns>

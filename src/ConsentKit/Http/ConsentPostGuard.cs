@@ -8,7 +8,8 @@ namespace ConsentKit.Http;
 
 /// <summary>
 /// The checks every state-changing post to ConsentKit passes (a decision, an erasure): same origin,
-/// a form or JSON body of a few kilobytes, a valid antiforgery token. A failed check is answered here.
+/// a form or JSON body of a few kilobytes, and a valid antiforgery token unless the browser's Fetch
+/// Metadata already proves the post came from this origin. A failed check is answered here.
 /// </summary>
 internal static class ConsentPostGuard
 {
@@ -35,6 +36,11 @@ internal static class ConsentPostGuard
         if (bodySize is { IsReadOnly: false })
         {
             bodySize.MaxRequestBodySize = MaxBodyBytes;
+        }
+
+        if (!FetchMetadata.NeedsAntiforgeryToken(context.Request, services.Policy.Options))
+        {
+            return true; // the browser itself vouches that the post comes from a page of this origin
         }
 
         try

@@ -36,8 +36,7 @@ internal static class BannerMarkup
         html.Raw(decided ? "<details class=\"ck-panel\">" : "<details class=\"ck-panel\" open>");
         html.Raw("<summary class=\"ck-btn ck-reopen\" data-consent-action=\"settings\">").Text(texts.Settings).Raw("</summary>");
         html.Raw("<form id=\"ck-form\" class=\"ck-form\" method=\"post\"").Attr("action", context.EndpointUrl).Raw(">");
-        html.Raw("<input type=\"hidden\" name=\"__RequestVerificationToken\"").Attr("value", context.AntiforgeryToken).Raw(">");
-        html.Raw("<input type=\"hidden\" name=\"returnUrl\"").Attr("value", context.ReturnUrl).Raw(">");
+        context.WriteFormFields(html);
         html.Raw("<h2 id=\"ck-title\" class=\"ck-title\">").Text(optOut ? texts.OptOutTitle : texts.Title).Raw("</h2>");
         html.Raw("<p class=\"ck-text\">").Text(optOut ? texts.OptOutDescription : texts.Description);
         if (options.PrivacyPolicyUrl is { } privacyUrl)

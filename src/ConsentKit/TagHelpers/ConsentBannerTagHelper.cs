@@ -38,17 +38,18 @@ public sealed class ConsentBannerTagHelper : TagHelper
         ArgumentNullException.ThrowIfNull(output);
         var httpContext = ViewContext.HttpContext;
 
-        // The form carries this visitor's antiforgery token: the page must not be served to anyone else.
-        if (httpContext.Features.Get<IOutputCacheFeature>() is { } outputCache)
+        var render = ConsentRenderContext.For(httpContext);
+        var pathBase = httpContext.Request.PathBase;
+        var markup = BannerMarkup.Render(
+            render,
+            _fileVersionProvider.AddFileVersionToPath(pathBase, BannerMarkup.StylesheetPath),
+            _fileVersionProvider.AddFileVersionToPath(pathBase, BannerMarkup.ScriptPath));
+
+        // A form with this visitor's antiforgery token must not be served to anyone else.
+        if (render.AntiforgeryToken is not null && httpContext.Features.Get<IOutputCacheFeature>() is { } outputCache)
         {
             outputCache.Context.AllowCacheStorage = false;
         }
-
-        var pathBase = httpContext.Request.PathBase;
-        var markup = BannerMarkup.Render(
-            ConsentRenderContext.For(httpContext),
-            _fileVersionProvider.AddFileVersionToPath(pathBase, BannerMarkup.StylesheetPath),
-            _fileVersionProvider.AddFileVersionToPath(pathBase, BannerMarkup.ScriptPath));
 
         output.TagName = null;
         output.Content.SetHtmlContent(markup);

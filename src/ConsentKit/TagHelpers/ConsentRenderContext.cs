@@ -47,9 +47,33 @@ internal sealed class ConsentRenderContext
 
     public string ReturnUrl => (HttpContext.Request.PathBase + HttpContext.Request.Path + HttpContext.Request.QueryString).ToString();
 
-    /// <summary>Gets the antiforgery token for ConsentKit's forms (issued, with its cookie, on first use).</summary>
-    public string? AntiforgeryToken => _antiforgeryToken ??=
-        HttpContext.RequestServices.GetRequiredService<IAntiforgery>().GetAndStoreTokens(HttpContext).RequestToken;
+    /// <summary>
+    /// Gets the antiforgery token for ConsentKit's forms (issued, with its cookie, on first use), or
+    /// <see langword="null"/> when the browser's Fetch Metadata will prove the origin of its posts instead.
+    /// </summary>
+    public string? AntiforgeryToken
+    {
+        get
+        {
+            if (_antiforgeryToken is null && Http.FetchMetadata.FormsNeedAntiforgeryToken(HttpContext.Request, Policy.Options))
+            {
+                _antiforgeryToken = HttpContext.RequestServices.GetRequiredService<IAntiforgery>().GetAndStoreTokens(HttpContext).RequestToken;
+            }
+
+            return _antiforgeryToken;
+        }
+    }
+
+    /// <summary>Writes the hidden fields every ConsentKit form posts: the antiforgery token (when needed) and the page to return to.</summary>
+    public void WriteFormFields(HtmlWriter html)
+    {
+        if (AntiforgeryToken is { } token)
+        {
+            html.Raw("<input type=\"hidden\" name=\"__RequestVerificationToken\"").Attr("value", token).Raw(">");
+        }
+
+        html.Raw("<input type=\"hidden\" name=\"returnUrl\"").Attr("value", ReturnUrl).Raw(">");
+    }
 
     public static ConsentRenderContext For(HttpContext httpContext)
     {

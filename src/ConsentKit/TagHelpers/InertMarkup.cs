@@ -46,10 +46,9 @@ internal static class InertMarkup
         var html = new HtmlWriter(512);
         html.Raw("<div class=\"ck ck-embed\"").Attr("data-consent-placeholder", category.Key).Raw("><p>")
             .Text(texts.EmbedPlaceholder.Replace("{service}", service, StringComparison.Ordinal).Replace("{category}", title, StringComparison.Ordinal))
-            .Raw("</p><form method=\"post\"").Attr("action", context.EndpointUrl).Raw(">")
-            .Raw("<input type=\"hidden\" name=\"__RequestVerificationToken\"").Attr("value", context.AntiforgeryToken).Raw(">")
-            .Raw("<input type=\"hidden\" name=\"returnUrl\"").Attr("value", context.ReturnUrl).Raw(">")
-            .Raw("<input type=\"hidden\" name=\"categories\"").Attr("value", category.Key).Raw(">")
+            .Raw("</p><form method=\"post\"").Attr("action", context.EndpointUrl).Raw(">");
+        context.WriteFormFields(html);
+        html.Raw("<input type=\"hidden\" name=\"categories\"").Attr("value", category.Key).Raw(">")
             .Raw("<button class=\"ck-btn\" type=\"submit\" name=\"action\" value=\"grant\"").Attr("data-consent-grant", category.Key).Raw(">")
             .Text(texts.EmbedAllow.Replace("{category}", title, StringComparison.Ordinal))
             .Raw("</button></form></div>");

@@ -4,7 +4,7 @@
 (() => {
   const doc = document;
   const root = doc.getElementById('consentkit');
-  if (!root || !window.fetch) return;
+  if (!root) return;
   const form = doc.getElementById('ck-form');
   const prefs = doc.getElementById('ck-prefs');
   const listeners = [];
@@ -63,7 +63,7 @@
       headers: {
         'Content-Type': 'application/json',
         Accept: 'application/json',
-        RequestVerificationToken: form.elements.__RequestVerificationToken.value,
+        RequestVerificationToken: (form.elements.__RequestVerificationToken || {}).value || '',
       },
       body: JSON.stringify({ action, categories: categories || [] }),
     });

@@ -133,10 +133,21 @@ public sealed class Visitor(HttpClient client, CookieJar cookies) : IDisposable
 
     public Task<HttpResponseMessage> SendAsync(HttpRequestMessage request) => client.SendAsync(request, Cancel);
 
-    /// <summary>Loads a page, asserts it was served (200 HTML) and parses it.</summary>
-    public async Task<IHtmlDocument> OpenPageAsync(string url)
+    /// <summary>
+    /// Loads a page, asserts it was served (200 HTML) and parses it. With <paramref name="fetchMetadata"/>, the
+    /// request carries the <c>Sec-Fetch-*</c> headers a current browser sends when following a link of the site.
+    /// </summary>
+    public async Task<IHtmlDocument> OpenPageAsync(string url, bool fetchMetadata = false)
     {
-        using var response = await GetAsync(url);
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        if (fetchMetadata)
+        {
+            request.Headers.Add("Sec-Fetch-Site", "same-origin");
+            request.Headers.Add("Sec-Fetch-Mode", "navigate");
+            request.Headers.Add("Sec-Fetch-Dest", "document");
+        }
+
+        using var response = await SendAsync(request);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
         var html = await response.Content.ReadAsStringAsync(Cancel);
