@@ -16,7 +16,8 @@
 #   throughput ratio: 0.97
 #
 # Environment: DURATION (seconds per run, default 10), CONNECTIONS (default 16), THREADS (wrk threads,
-# default 1), ROUNDS (runs per mode and visitor, default 1), WARMUP (seconds, default 3).
+# default 1), ROUNDS (runs per mode and visitor, default 1), WARMUP (seconds, default 3), FETCH_METADATA
+# (1: send the Sec-Fetch-* headers of a current browser, the default; 0: an older browser without them).
 # Everything stays on 127.0.0.1; every step is bounded in time; the servers are stopped on exit.
 set -euo pipefail
 
@@ -130,7 +131,10 @@ BYTES_OFF_DECIDED=$(curl -fsS --max-time 10 -H "Cookie: $COOKIE" "$OFF/" | wc -c
 # run_wrk URL SECONDS [COOKIE] -> wrk's output in $WRK_OUT
 run_wrk() {
     local url=$1 seconds=$2 cookie=${3:-}
+    # The headers every current browser sends with a page navigation (Fetch Metadata): with them ConsentKit
+    # needs no antiforgery token in its forms. FETCH_METADATA=0 measures an older browser instead.
     local args=(-t "$THREADS" -c "$CONNECTIONS" -d "${seconds}s" --timeout 5s --latency)
+    [ "${FETCH_METADATA:-1}" = 1 ] && args+=(-H "Sec-Fetch-Site: same-origin" -H "Sec-Fetch-Mode: navigate" -H "Sec-Fetch-Dest: document")
     [ -n "$cookie" ] && args+=(-H "Cookie: $cookie")
     WRK_OUT=$(timeout $((seconds + 30)) wrk "${args[@]}" "$url/")
     if grep -q 'Non-2xx or 3xx responses' <<<"$WRK_OUT"; then
