@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using System.Text.Json;
 using ConsentKit.Configuration;
 
 namespace ConsentKit.Consent;
@@ -67,32 +66,26 @@ internal sealed class CookieDeclarationIndex
         return null;
     }
 
-    private static string WriteClientJson(IEnumerable<DeclaredCookie> cookies)
+    private static string WriteClientJson(IEnumerable<DeclaredCookie> cookies) => TagHelpers.JsonText.Write(json =>
     {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
+        json.WriteStartArray();
+        foreach (var cookie in cookies.Where(c => !c.Category.Required))
         {
             json.WriteStartArray();
-            foreach (var cookie in cookies.Where(c => !c.Category.Required))
+            json.WriteStringValue(cookie.Category.Key);
+            json.WriteStringValue(cookie.Name);
+            json.WriteNumberValue(cookie.Declaration.Name.EndsWith('*') ? 1 : 0);
+            json.WriteStringValue(cookie.Declaration.Path);
+            json.WriteStartArray();
+            foreach (var domain in cookie.Declaration.Domains)
             {
-                json.WriteStartArray();
-                json.WriteStringValue(cookie.Category.Key);
-                json.WriteStringValue(cookie.Name);
-                json.WriteNumberValue(cookie.Declaration.Name.EndsWith('*') ? 1 : 0);
-                json.WriteStringValue(cookie.Declaration.Path);
-                json.WriteStartArray();
-                foreach (var domain in cookie.Declaration.Domains)
-                {
-                    json.WriteStringValue(domain);
-                }
-
-                json.WriteEndArray();
-                json.WriteEndArray();
+                json.WriteStringValue(domain);
             }
 
             json.WriteEndArray();
+            json.WriteEndArray();
         }
 
-        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
-    }
+        json.WriteEndArray();
+    });
 }

@@ -1,4 +1,4 @@
-using System.Text.Json;
+using System.Runtime.CompilerServices;
 using ConsentKit.Consent;
 
 namespace ConsentKit.TagHelpers;
@@ -9,31 +9,29 @@ internal static class GoogleConsentModeMapping
     public static readonly string[] Types =
         ["ad_storage", "ad_user_data", "ad_personalization", "analytics_storage", "functionality_storage", "personalization_storage", "security_storage"];
 
-    public static IReadOnlyList<(string Type, ConsentCategory? Category)> For(ConsentPolicy policy)
-    {
-        var configured = policy.Options.GoogleConsentMode.Types;
-        return Types.Select(type => (type, Find(policy, configured.Count > 0 ? (configured.TryGetValue(type, out var key) ? [key] : []) : DefaultKeys(policy, type)))).ToArray();
-    }
+    // Worked out once per policy, not per page.
+    private static readonly ConditionalWeakTable<ConsentPolicy, Resolved> Cache = new();
 
-    public static string ClientJson(IReadOnlyList<(string Type, ConsentCategory? Category)> mapping)
+    public static Resolved For(ConsentPolicy policy) => Cache.GetValue(policy, static p =>
     {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
+        var configured = p.Options.GoogleConsentMode.Types;
+        var mapping = Types.Select(type => (type, Find(p, configured.Count > 0 ? (configured.TryGetValue(type, out var key) ? [key] : []) : DefaultKeys(p, type)))).ToArray();
+        return new Resolved(mapping, ClientJson(mapping));
+    });
+
+    private static string ClientJson(IReadOnlyList<(string Type, ConsentCategory? Category)> mapping) => JsonText.Write(json =>
+    {
+        json.WriteStartObject();
+        foreach (var (type, category) in mapping)
         {
-            json.WriteStartObject();
-            foreach (var (type, category) in mapping)
+            if (category is not null)
             {
-                if (category is not null)
-                {
-                    json.WriteString(type, category.Key);
-                }
+                json.WriteString(type, category.Key);
             }
-
-            json.WriteEndObject();
         }
 
-        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
-    }
+        json.WriteEndObject();
+    });
 
     private static ConsentCategory? Find(ConsentPolicy policy, IEnumerable<string> keys)
     {
@@ -56,4 +54,7 @@ internal static class GoogleConsentModeMapping
         "security_storage" => policy.Categories.Where(c => c.Required).Select(c => c.Key).Take(1),
         _ => [],
     };
+
+    /// <summary>The mapping, and its JSON for the client script.</summary>
+    internal sealed record Resolved(IReadOnlyList<(string Type, ConsentCategory? Category)> Mapping, string ClientJson);
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using ConsentKit.Consent;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
@@ -27,22 +26,19 @@ public sealed class GoogleConsentModeTagHelper : TagHelper
     {
         ArgumentNullException.ThrowIfNull(output);
         var render = ConsentRenderContext.For(ViewContext.HttpContext);
-        var mapping = GoogleConsentModeMapping.For(render.Policy);
+        var resolved = GoogleConsentModeMapping.For(render.Policy);
         var granted = render.Feature.GrantedMask;
 
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
+        var defaults = JsonText.Write(json =>
         {
             json.WriteStartObject();
-            foreach (var (type, category) in mapping)
+            foreach (var (type, category) in resolved.Mapping)
             {
                 json.WriteString(type, category is not null && (granted & category.Bit) != 0 ? "granted" : "denied");
             }
 
             json.WriteEndObject();
-        }
-
-        var defaults = System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+        });
         output.TagName = "script";
         output.TagMode = TagMode.StartTagAndEndTag;
         if (render.Nonce is not null)
@@ -51,7 +47,7 @@ public sealed class GoogleConsentModeTagHelper : TagHelper
         }
 
         // The client reads the mapping from here to send updates.
-        output.Attributes.SetAttribute("data-consentkit-gcm", GoogleConsentModeMapping.ClientJson(mapping));
+        output.Attributes.SetAttribute("data-consentkit-gcm", resolved.ClientJson);
         output.Content.SetHtmlContent(
             "window.dataLayer=window.dataLayer||[];function gtag(){dataLayer.push(arguments);}gtag('consent','default'," + defaults + ");");
     }
