@@ -231,12 +231,14 @@ public sealed class TestSite : IAsyncDisposable
     /// <summary>
     /// Starts a site with Razor Pages and controllers: the test project's own pages (tests/ConsentKit.Tests/Pages,
     /// not the sample's) and controllers, behind UseConsentKit(), with a <see cref="RenderCounter"/>.
-    /// <paramref name="cultures"/>, when given, turns on UseRequestLocalization() with the first as default.
+    /// <paramref name="cultures"/>, when given, turns on UseRequestLocalization() with the first as default;
+    /// <paramref name="afterConsentKit"/> adds middleware right after UseConsentKit() (UseOutputCache, for example).
     /// </summary>
     public static Task<TestSite> StartWithPagesAsync(
         IEnumerable<KeyValuePair<string, string?>> settings,
         Action<IServiceCollection>? configureServices = null,
-        string[]? cultures = null) =>
+        string[]? cultures = null,
+        Action<WebApplication>? afterConsentKit = null) =>
         StartAsync(
             settings,
             services =>
@@ -257,6 +259,7 @@ public sealed class TestSite : IAsyncDisposable
                 }
 
                 app.UseConsentKit();
+                afterConsentKit?.Invoke(app);
                 app.UseTestEndpoints();
                 app.MapRazorPages();
                 app.MapControllers();
