@@ -4,6 +4,7 @@ using ConsentKit.Localization;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ConsentKit.TagHelpers;
@@ -45,8 +46,19 @@ internal sealed class ConsentRenderContext
     public string ReturnUrl => (HttpContext.Request.PathBase + HttpContext.Request.Path + HttpContext.Request.QueryString).ToString();
 
     /// <summary>Gets the antiforgery token for ConsentKit's forms (issued, with its cookie, on first use).</summary>
-    public string? AntiforgeryToken => _antiforgeryToken ??=
-        HttpContext.RequestServices.GetRequiredService<IAntiforgery>().GetAndStoreTokens(HttpContext).RequestToken;
+    public string? AntiforgeryToken => _antiforgeryToken ??= IssueAntiforgeryToken();
+
+    // A page with a form that carries this visitor's token (the banner, an embed's placeholder) must not be
+    // output-cached and served to anyone else: their post would fail antiforgery validation.
+    private string? IssueAntiforgeryToken()
+    {
+        if (HttpContext.Features.Get<IOutputCacheFeature>() is { } outputCache)
+        {
+            outputCache.Context.AllowCacheStorage = false;
+        }
+
+        return HttpContext.RequestServices.GetRequiredService<IAntiforgery>().GetAndStoreTokens(HttpContext).RequestToken;
+    }
 
     public static ConsentRenderContext For(HttpContext httpContext)
     {
