@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
 using ConsentKit.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -126,6 +128,27 @@ public sealed class ConsentCachingTests
         Assert.Empty(second.SetCookieHeaders());
         Assert.Equal(3, site.App.Services.GetRequiredService<RenderCounter>().Count);
         Assert.Contains("<p id=\"render\">3</p>", await third.Content.ReadAsStringAsync(Cancel));
+    }
+
+    [Fact]
+    public async Task OutputCache_PageWithEmbedPlaceholder_EachVisitorCanGrantFromIt()
+    {
+        // Arrange: two undecided visitors who already hold an antiforgery cookie, so the page sets no cookie
+        await using var site = await StartOutputCachedSiteAsync();
+        using var first = site.CreateVisitor();
+        using var second = site.CreateVisitor();
+        await first.GetAntiforgeryTokenAsync();
+        await second.GetAntiforgeryTokenAsync();
+        (await first.GetAsync("/Embeds")).Dispose();
+
+        // Act: the second visitor grants marketing from the placeholder of the page they were served
+        var page = await second.OpenPageAsync("/Embeds");
+        var form = page.QuerySelector<IHtmlFormElement>("div.ck-embed[data-consent-placeholder=marketing] form")!;
+        using var response = await second.SubmitFormAsync(form, form.QuerySelector<IHtmlButtonElement>("button")!);
+
+        // Assert: the placeholder carried the second visitor's own antiforgery token
+        Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
+        Assert.Equal(["necessary", "marketing"], (await second.GetConsentAsync()).GrantedCategories);
     }
 
     private static Task<TestSite> StartOutputCachedSiteAsync() =>

@@ -144,6 +144,12 @@ public sealed class Visitor(HttpClient client, CookieJar cookies) : IDisposable
     public async Task<IHtmlDocument> OpenPageAsync(string url)
     {
         using var response = await GetAsync(url);
+        return await ParsePageAsync(response, url);
+    }
+
+    /// <summary>Asserts a response is a served page (200 HTML) and parses it, for tests that also read its headers.</summary>
+    public async Task<IHtmlDocument> ParsePageAsync(HttpResponseMessage response, string url)
+    {
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
         var html = await response.Content.ReadAsStringAsync(Cancel);
