@@ -35,6 +35,12 @@ public sealed class StartupValidationTests
     [InlineData("ConsentKit:EndpointPath '/' is not a usable path", "ConsentKit:EndpointPath=/")]
     [InlineData("ConsentKit:PrivacyPolicyUrl 'javascript:alert(1)' is not a usable link", "ConsentKit:PrivacyPolicyUrl=javascript:alert(1)")]
     [InlineData("ConsentKit:Services:1:PrivacyPolicyUrl '//evil.example' is not a usable link", "ConsentKit:Services:1:PrivacyPolicyUrl=//evil.example")]
+    [InlineData("ConsentKit:DefaultLanguage 'english' is not a culture name", "ConsentKit:DefaultLanguage=english")]
+    [InlineData("ConsentKit:DefaultLanguage '' is not a culture name", "ConsentKit:DefaultLanguage=")]
+    [InlineData("ConsentKit:Translations:french is not a culture name", "ConsentKit:Translations:french:Title=Bonjour")]
+    [InlineData("ConsentKit:Categories:1:Translations:francais is not a culture name", "ConsentKit:Categories:1:Translations:francais:Title=Mesure")]
+    [InlineData("ConsentKit:GoogleConsentMode:Types:ads_storage is not a Google Consent Mode v2 type", "ConsentKit:GoogleConsentMode:Types:ads_storage=marketing")]
+    [InlineData("ConsentKit:GoogleConsentMode:Types:analytics_storage 'statistics' does not match any category key", "ConsentKit:GoogleConsentMode:Types:analytics_storage=statistics")]
     public async Task Start_InvalidSetting_ThrowsOptionsValidationExceptionNamingTheKey(string expectedMessage, params string[] overrides)
     {
         // Arrange
@@ -140,6 +146,10 @@ public sealed class StartupValidationTests
     [InlineData("ConsentKit:Categories:1:Key", "web-analytics_2")]
     [InlineData("ConsentKit:Cookie:SameSite", "Strict")]
     [InlineData("ConsentKit:PrivacyPolicyUrl", "https://example.com/privacy")]
+    [InlineData("ConsentKit:DefaultLanguage", "fr-CA")]
+    [InlineData("ConsentKit:Translations:pt-BR:Title", "Cookies")]
+    [InlineData("ConsentKit:Categories:1:Translations:de:Title", "Statistik")]
+    [InlineData("ConsentKit:GoogleConsentMode:Types:analytics_storage", "analytics")]
     public async Task Start_ValidEdgeSetting_Starts(string key, string value)
     {
         // Arrange: the controls for the failures above (the service of category 1 follows its key)

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Mvc.Razor.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
-using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Razor.TagHelpers;
 
 namespace ConsentKit.TagHelpers;
@@ -44,12 +43,6 @@ public sealed class ConsentBannerTagHelper : TagHelper
             render,
             _fileVersionProvider.AddFileVersionToPath(pathBase, BannerMarkup.StylesheetPath),
             _fileVersionProvider.AddFileVersionToPath(pathBase, BannerMarkup.ScriptPath));
-
-        // A form with this visitor's antiforgery token must not be served to anyone else.
-        if (render.AntiforgeryToken is not null && httpContext.Features.Get<IOutputCacheFeature>() is { } outputCache)
-        {
-            outputCache.Context.AllowCacheStorage = false;
-        }
 
         output.TagName = null;
         output.Content.SetHtmlContent(markup);

@@ -4,6 +4,7 @@ using ConsentKit.Localization;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ConsentKit.TagHelpers;
@@ -57,7 +58,7 @@ internal sealed class ConsentRenderContext
         {
             if (_antiforgeryToken is null && Http.FetchMetadata.FormsNeedAntiforgeryToken(HttpContext.Request, Policy.Options))
             {
-                _antiforgeryToken = HttpContext.RequestServices.GetRequiredService<IAntiforgery>().GetAndStoreTokens(HttpContext).RequestToken;
+                _antiforgeryToken = IssueAntiforgeryToken();
             }
 
             return _antiforgeryToken;
@@ -73,6 +74,18 @@ internal sealed class ConsentRenderContext
         }
 
         html.Raw("<input type=\"hidden\" name=\"returnUrl\"").Attr("value", ReturnUrl).Raw(">");
+    }
+
+    // A page with a form that carries this visitor's token (the banner, an embed's placeholder) must not be
+    // output-cached and served to anyone else: their post would fail antiforgery validation.
+    private string? IssueAntiforgeryToken()
+    {
+        if (HttpContext.Features.Get<IOutputCacheFeature>() is { } outputCache)
+        {
+            outputCache.Context.AllowCacheStorage = false;
+        }
+
+        return HttpContext.RequestServices.GetRequiredService<IAntiforgery>().GetAndStoreTokens(HttpContext).RequestToken;
     }
 
     public static ConsentRenderContext For(HttpContext httpContext)

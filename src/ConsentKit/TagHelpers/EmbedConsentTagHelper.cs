@@ -11,9 +11,9 @@ namespace ConsentKit.TagHelpers;
 /// button that grants the category in place (a form post without JavaScript, no reload with it).
 /// </summary>
 [HtmlTargetElement("iframe", Attributes = CategoryAttributeName)]
-[HtmlTargetElement("img", Attributes = CategoryAttributeName)]
+[HtmlTargetElement("img", Attributes = CategoryAttributeName, TagStructure = TagStructure.WithoutEndTag)]
 [HtmlTargetElement("video", Attributes = CategoryAttributeName)]
-[HtmlTargetElement("link", Attributes = CategoryAttributeName)]
+[HtmlTargetElement("link", Attributes = CategoryAttributeName, TagStructure = TagStructure.WithoutEndTag)]
 public sealed class EmbedConsentTagHelper : TagHelper
 {
     /// <summary>The attribute that names the consent category of the element.</summary>

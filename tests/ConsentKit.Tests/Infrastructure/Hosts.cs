@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
@@ -165,9 +166,9 @@ public sealed class TestSite : IAsyncDisposable
     };
 
     /// <summary>A builder on TestServer (or Kestrel) whose only configuration is <paramref name="settings"/>.</summary>
-    public static WebApplicationBuilder CreateBuilder(IEnumerable<KeyValuePair<string, string?>> settings, bool kestrel = false)
+    public static WebApplicationBuilder CreateBuilder(IEnumerable<KeyValuePair<string, string?>> settings, bool kestrel = false, string environment = "Testing")
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = environment });
         if (kestrel)
         {
             builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
@@ -193,10 +194,11 @@ public sealed class TestSite : IAsyncDisposable
         IEnumerable<KeyValuePair<string, string?>> settings,
         Action<IServiceCollection>? configureServices = null,
         Action<WebApplication>? configurePipeline = null,
-        bool kestrel = false)
+        bool kestrel = false,
+        string environment = "Testing")
     {
         var clock = new ManualClock();
-        var builder = CreateBuilder(settings, kestrel);
+        var builder = CreateBuilder(settings, kestrel, environment);
         builder.Services.AddConsentKit();
         builder.Services.AddSingleton<TimeProvider>(clock);
         builder.Services.Configure<KeyManagementOptions>(options => options.XmlRepository = new InMemoryKeyRing());
@@ -226,6 +228,44 @@ public sealed class TestSite : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Starts a site with Razor Pages and controllers: the test project's own pages (tests/ConsentKit.Tests/Pages,
+    /// not the sample's) and controllers, behind UseConsentKit(), with a <see cref="RenderCounter"/>.
+    /// <paramref name="cultures"/>, when given, turns on UseRequestLocalization() with the first as default;
+    /// <paramref name="afterConsentKit"/> adds middleware right after UseConsentKit() (UseOutputCache, for example).
+    /// </summary>
+    public static Task<TestSite> StartWithPagesAsync(
+        IEnumerable<KeyValuePair<string, string?>> settings,
+        Action<IServiceCollection>? configureServices = null,
+        string[]? cultures = null,
+        Action<WebApplication>? afterConsentKit = null) =>
+        StartAsync(
+            settings,
+            services =>
+            {
+                services.AddSingleton<RenderCounter>();
+                services.AddRazorPages().ConfigureApplicationPartManager(RemoveSamplePart);
+                services.AddControllers().ConfigureApplicationPartManager(RemoveSamplePart);
+                configureServices?.Invoke(services);
+            },
+            app =>
+            {
+                if (cultures is not null)
+                {
+                    app.UseRequestLocalization(options => options
+                        .SetDefaultCulture(cultures[0])
+                        .AddSupportedCultures(cultures)
+                        .AddSupportedUICultures(cultures));
+                }
+
+                app.UseConsentKit();
+                afterConsentKit?.Invoke(app);
+                app.UseTestEndpoints();
+                app.MapRazorPages();
+                app.MapControllers();
+                app.MapConsentKit();
+            });
+
     public Visitor CreateVisitor(Uri? baseAddress = null)
     {
         var jar = new CookieJar();
@@ -246,6 +286,25 @@ public sealed class TestSite : IAsyncDisposable
     }
 
     public ValueTask DisposeAsync() => App.DisposeAsync();
+
+    // The test assembly references the sample, so MVC would also find the sample's pages (and its _ViewStart).
+    private static void RemoveSamplePart(ApplicationPartManager manager)
+    {
+        foreach (var part in manager.ApplicationParts.Where(p => p.Name == typeof(Program).Assembly.GetName().Name).ToArray())
+        {
+            manager.ApplicationParts.Remove(part);
+        }
+    }
+}
+
+/// <summary>Counts renders of the test pages, to tell a rendered response from a cached one.</summary>
+public sealed class RenderCounter
+{
+    private int _count;
+
+    public int Count => Volatile.Read(ref _count);
+
+    public int Next() => Interlocked.Increment(ref _count);
 }
 
 /// <summary>What <c>HttpContext.GetConsent()</c> said during a request.</summary>
@@ -263,7 +322,9 @@ public sealed record TrackingSnapshot(bool IsConsentNeeded, bool HasConsent, boo
 /// <summary>
 /// Endpoints under <c>/_test</c> that report the consent of the request, to be placed after <c>UseConsentKit()</c>:
 /// <c>/consent?ask=key</c>, <c>/tracking</c>, <c>/tracking/grant</c>, <c>/tracking/withdraw</c>,
-/// <c>/tracking/cookie</c> (the header of <c>CreateConsentCookie()</c>), <c>/antiforgery</c> (a request token).
+/// <c>/tracking/cookie</c> (the header of <c>CreateConsentCookie()</c>), <c>/antiforgery</c> (a request token),
+/// <c>/response</c> (a response shaped by the query: <c>set=name</c> through Response.Cookies, <c>raw=header</c> appended
+/// as a raw Set-Cookie header, <c>delete=name</c>, <c>cacheControl=value</c>, and <c>ask=key</c> to query the consent).
 /// </summary>
 public static class TestEndpoints
 {
@@ -303,6 +364,10 @@ public static class TestEndpoints
             case "/tracking/cookie":
                 await context.Response.WriteAsync(tracking!.CreateConsentCookie());
                 break;
+            case "/response":
+                WriteShapedResponse(context);
+                await context.Response.WriteAsync(context.Request.Query["ask"].Count > 0 ? "asked" : "not asked");
+                break;
             case "/antiforgery":
                 var tokens = context.RequestServices.GetRequiredService<IAntiforgery>().GetAndStoreTokens(context);
                 await context.Response.WriteAsync(tokens.RequestToken!);
@@ -310,6 +375,35 @@ public static class TestEndpoints
             default:
                 context.Response.StatusCode = StatusCodes.Status404NotFound;
                 break;
+        }
+    }
+
+    private static void WriteShapedResponse(HttpContext context)
+    {
+        var query = context.Request.Query;
+        foreach (var name in query["set"])
+        {
+            context.Response.Cookies.Append(name!, "v", new CookieOptions { IsEssential = true });
+        }
+
+        foreach (var header in query["raw"])
+        {
+            context.Response.Headers.Append("Set-Cookie", header);
+        }
+
+        foreach (var name in query["delete"])
+        {
+            context.Response.Cookies.Delete(name!);
+        }
+
+        if (query["cacheControl"] is { Count: > 0 } cacheControl)
+        {
+            context.Response.Headers.CacheControl = cacheControl;
+        }
+
+        foreach (var key in query["ask"])
+        {
+            context.GetConsent().IsGranted(key!);
         }
     }
 

@@ -131,6 +131,13 @@ public sealed class Visitor(HttpClient client, CookieJar cookies) : IDisposable
 
     public Task<HttpResponseMessage> GetAsync(string url) => client.GetAsync(url, Cancel);
 
+    /// <summary>Sends a header with every later request, as a browser setting does (<c>Accept-Language</c>, <c>Sec-GPC</c>).</summary>
+    public void SendAlways(string name, string value)
+    {
+        client.DefaultRequestHeaders.Remove(name);
+        client.DefaultRequestHeaders.TryAddWithoutValidation(name, value);
+    }
+
     public Task<HttpResponseMessage> SendAsync(HttpRequestMessage request) => client.SendAsync(request, Cancel);
 
     /// <summary>
@@ -148,6 +155,12 @@ public sealed class Visitor(HttpClient client, CookieJar cookies) : IDisposable
         }
 
         using var response = await SendAsync(request);
+        return await ParsePageAsync(response, url);
+    }
+
+    /// <summary>Asserts a response is a served page (200 HTML) and parses it, for tests that also read its headers.</summary>
+    public async Task<IHtmlDocument> ParsePageAsync(HttpResponseMessage response, string url)
+    {
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
         var html = await response.Content.ReadAsStringAsync(Cancel);
@@ -166,8 +179,17 @@ public sealed class Visitor(HttpClient client, CookieJar cookies) : IDisposable
         var form = Page.BannerForm(page);
         var button = form.QuerySelector<IHtmlButtonElement>($"button[data-consent-action='{action}']")
             ?? throw new InvalidOperationException($"The banner has no '{action}' button.");
+        return SubmitFormAsync(form, button, adjust);
+    }
+
+    /// <summary>
+    /// Submits any form of a page by clicking <paramref name="button"/>, as a browser without JavaScript would,
+    /// with the headers browsers send with a same-origin POST.
+    /// </summary>
+    public Task<HttpResponseMessage> SubmitFormAsync(IHtmlFormElement form, IHtmlButtonElement button, Action<HttpRequestMessage>? adjust = null)
+    {
         var submission = form.GetSubmission(button)
-            ?? throw new InvalidOperationException("The banner form cannot be submitted.");
+            ?? throw new InvalidOperationException("The form cannot be submitted.");
 
         var request = new HttpRequestMessage(new HttpMethod(submission.Method.ToString().ToUpperInvariant()), submission.Target.Href)
         {

@@ -1,0 +1,221 @@
+using System.Net;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using ConsentKit.Tests.Infrastructure;
+
+namespace ConsentKit.Tests;
+
+/// <summary>
+/// iframes, images, videos and stylesheets with <c>consent-category</c>: untouched once granted; otherwise their
+/// sources wait in <c>data-consent-*</c>, the element is hidden behind a placeholder that names the service, and
+/// the placeholder's button grants the category (the decision endpoint's <c>grant</c> action) without JavaScript.
+/// </summary>
+public sealed class EmbedConsentTests
+{
+    private const string VideoUrl = "https://www.youtube-nocookie.com/embed/aaaaaaaaaaa";
+
+    [Fact]
+    public async Task Iframe_Undecided_SourceMovedAsideHiddenBehindPlaceholder()
+    {
+        // Arrange
+        await using var site = new SampleSite();
+        using var visitor = site.CreateVisitor();
+
+        // Act
+        var page = await visitor.OpenPageAsync("/");
+
+        // Assert
+        var iframe = page.QuerySelector<IHtmlInlineFrameElement>("iframe.video")!;
+        Assert.False(iframe.HasAttribute("src"));
+        Assert.Equal(VideoUrl, iframe.GetAttribute("data-consent-src"));
+        Assert.Equal("marketing", iframe.GetAttribute("data-consent-category"));
+        Assert.True(iframe.HasAttribute("hidden"));
+        Assert.False(iframe.HasAttribute("consent-category"));
+        Assert.False(iframe.HasAttribute("consent-service"));
+        Assert.Equal("Parcelwise product tour (video)", iframe.GetAttribute("title"));
+
+        var placeholder = iframe.PreviousElementSibling!;
+        Assert.Equal("marketing", placeholder.GetAttribute("data-consent-placeholder"));
+        Assert.Equal(
+            "This content is provided by YouTube, which may set cookies. It loads once you allow Marketing and media.",
+            placeholder.QuerySelector("p")!.TextContent);
+    }
+
+    [Fact]
+    public async Task Placeholder_Undecided_FormGrantsTheCategoryAndReturnsHere()
+    {
+        // Arrange
+        await using var site = new SampleSite();
+        using var visitor = site.CreateVisitor();
+
+        // Act
+        var page = await visitor.OpenPageAsync("/?from=ad");
+
+        // Assert
+        var form = Placeholder(page, "marketing").QuerySelector<IHtmlFormElement>("form")!;
+        Assert.Equal("post", form.Method);
+        Assert.Equal("/_consent", form.GetAttribute("action"));
+        Assert.Equal("marketing", Field(form, "categories"));
+        Assert.Equal("/?from=ad", Field(form, "returnUrl"));
+        Assert.NotEmpty(Field(form, "__RequestVerificationToken")!);
+        var button = form.QuerySelector<IHtmlButtonElement>("button[type=submit]")!;
+        Assert.Equal(("action", "grant"), (button.Name, button.Value));
+        Assert.Equal("Allow Marketing and media", button.TextContent);
+    }
+
+    [Fact]
+    public async Task PlaceholderButton_Undecided_GrantsOnlyThatCategoryAndShowsTheVideo()
+    {
+        // Arrange
+        await using var site = new SampleSite();
+        using var visitor = site.CreateVisitor();
+        var page = await visitor.OpenPageAsync("/");
+
+        // Act
+        using var response = await SubmitPlaceholderAsync(visitor, page, "marketing");
+        var next = await visitor.OpenPageAsync("/");
+
+        // Assert
+        Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
+        Assert.Equal("/", response.Headers.Location?.OriginalString);
+        var consent = await visitor.GetConsentAsync();
+        Assert.True(consent.HasDecided);
+        Assert.Equal(["necessary", "marketing"], consent.GrantedCategories);
+        Assert.Equal(VideoUrl, next.QuerySelector("iframe.video")!.GetAttribute("src"));
+        Assert.Null(next.QuerySelector("[data-consent-placeholder]"));
+    }
+
+    [Fact]
+    public async Task PlaceholderButton_AnalyticsGrantedBefore_KeepsAnalytics()
+    {
+        // Arrange
+        await using var site = new SampleSite();
+        using var visitor = site.CreateVisitor();
+        var page = await visitor.OpenPageAsync("/");
+        Page.CategoryCheckbox(page, "analytics").IsChecked = true;
+        (await visitor.SubmitBannerAsync(page, "save")).Dispose();
+        page = await visitor.OpenPageAsync("/");
+
+        // Act
+        (await SubmitPlaceholderAsync(visitor, page, "marketing")).Dispose();
+
+        // Assert
+        Assert.Equal(["necessary", "analytics", "marketing"], (await visitor.GetConsentAsync()).GrantedCategories);
+    }
+
+    [Fact]
+    public async Task Iframe_Granted_Untouched()
+    {
+        // Arrange
+        await using var site = new SampleSite();
+        using var visitor = site.CreateVisitor();
+        (await visitor.SubmitBannerAsync(await visitor.OpenPageAsync("/"), "accept-all")).Dispose();
+
+        // Act
+        var page = await visitor.OpenPageAsync("/");
+
+        // Assert
+        var iframe = page.QuerySelector("iframe.video")!;
+        Assert.Equal(VideoUrl, iframe.GetAttribute("src"));
+        Assert.False(iframe.HasAttribute("hidden"));
+        Assert.False(iframe.HasAttribute("data-consent-src"));
+        Assert.False(iframe.HasAttribute("data-consent-category"));
+        Assert.False(iframe.HasAttribute("consent-category"));
+        Assert.Null(page.QuerySelector("[data-consent-placeholder]"));
+    }
+
+    [Fact]
+    public async Task Img_Undecided_SrcAndSrcsetMovedAsidePlaceholderNamesGivenService()
+    {
+        // Arrange
+        await using var site = await TestSite.StartWithPagesAsync(TestSite.ThreeCategories());
+        using var visitor = site.CreateVisitor();
+
+        // Act
+        var page = await visitor.OpenPageAsync("/Embeds");
+
+        // Assert
+        var img = page.QuerySelector("#pixel")!;
+        Assert.Equal(
+            [("id", "pixel"), ("alt", ""), ("data-consent-src", "https://ads.example/p.gif"), ("data-consent-srcset", "https://ads.example/p2.gif 2x"), ("data-consent-category", "marketing"), ("hidden", "hidden")],
+            img.Attributes.Select(a => (a.Name, a.Value)));
+        Assert.StartsWith("This content is provided by Ad pixel,", img.PreviousElementSibling!.TextContent);
+    }
+
+    [Fact]
+    public async Task Video_Undecided_SrcAndPosterMovedAsidePlaceholderNamesCategorysFirstService()
+    {
+        // Arrange
+        await using var site = await TestSite.StartWithPagesAsync(TestSite.ThreeCategories());
+        using var visitor = site.CreateVisitor();
+
+        // Act
+        var page = await visitor.OpenPageAsync("/Embeds");
+
+        // Assert
+        var video = page.QuerySelector("#clip")!;
+        Assert.False(video.HasAttribute("src"));
+        Assert.False(video.HasAttribute("poster"));
+        Assert.Equal("https://video.example/clip.mp4", video.GetAttribute("data-consent-src"));
+        Assert.Equal("https://video.example/poster.jpg", video.GetAttribute("data-consent-poster"));
+        Assert.True(video.HasAttribute("controls"));
+        Assert.True(video.HasAttribute("hidden"));
+        Assert.StartsWith("This content is provided by Ads,", video.PreviousElementSibling!.TextContent);
+    }
+
+    [Fact]
+    public async Task Link_Undecided_HrefMovedAsideWithoutPlaceholder()
+    {
+        // Arrange
+        await using var site = await TestSite.StartWithPagesAsync(TestSite.ThreeCategories());
+        using var visitor = site.CreateVisitor();
+
+        // Act
+        var page = await visitor.OpenPageAsync("/Embeds");
+
+        // Assert
+        var link = page.QuerySelector("#font")!;
+        Assert.False(link.HasAttribute("href"));
+        Assert.Equal("https://fonts.example/css", link.GetAttribute("data-consent-href"));
+        Assert.Equal("marketing", link.GetAttribute("data-consent-category"));
+        Assert.False(link.HasAttribute("hidden"));
+        Assert.Equal(2, page.QuerySelectorAll("[data-consent-placeholder=marketing]").Length); // the img's and the video's
+    }
+
+    [Fact]
+    public async Task Embeds_AcceptAll_KnownCategoriesUntouchedUnknownStillInertWithoutPlaceholder()
+    {
+        // Arrange
+        await using var site = await TestSite.StartWithPagesAsync(TestSite.ThreeCategories());
+        using var visitor = site.CreateVisitor();
+        var token = await visitor.GetAntiforgeryTokenAsync();
+        (await visitor.PostJsonAsync("""{"action":"accept-all"}""", token)).Dispose();
+
+        // Act
+        var page = await visitor.OpenPageAsync("/Embeds");
+
+        // Assert
+        Assert.Equal("https://ads.example/p.gif", page.QuerySelector("#pixel")!.GetAttribute("src"));
+        Assert.Equal("https://ads.example/p2.gif 2x", page.QuerySelector("#pixel")!.GetAttribute("srcset"));
+        Assert.Equal("https://video.example/poster.jpg", page.QuerySelector("#clip")!.GetAttribute("poster"));
+        Assert.Equal("https://fonts.example/css", page.QuerySelector("#font")!.GetAttribute("href"));
+        Assert.Equal("https://maps.example/embed", page.QuerySelector("#map")!.GetAttribute("src"));
+        Assert.Null(page.QuerySelector("[data-consent-placeholder]"));
+        var typo = page.QuerySelector("#typo")!;
+        Assert.False(typo.HasAttribute("src"));
+        Assert.Equal("statistics", typo.GetAttribute("data-consent-category"));
+    }
+
+    private static IElement Placeholder(IHtmlDocument page, string category) =>
+        page.QuerySelector($"div.ck-embed[data-consent-placeholder={category}]")
+        ?? throw new InvalidOperationException($"The page has no placeholder for '{category}'.");
+
+    private static string? Field(IHtmlFormElement form, string name) =>
+        form.QuerySelector<IHtmlInputElement>($"input[type=hidden][name='{name}']")?.Value;
+
+    private static Task<HttpResponseMessage> SubmitPlaceholderAsync(Visitor visitor, IHtmlDocument page, string category)
+    {
+        var form = Placeholder(page, category).QuerySelector<IHtmlFormElement>("form")!;
+        return visitor.SubmitFormAsync(form, form.QuerySelector<IHtmlButtonElement>("button")!);
+    }
+}
