@@ -29,6 +29,21 @@ public sealed class ConsentModeTests
     }
 
     [Fact]
+    public async Task TrackingFeature_OptOutBeforeDecision_CanTrackLikeConsentKit()
+    {
+        // Arrange
+        await using var site = await TestSite.StartAsync(WithOptOut(TestSite.ThreeCategories()));
+        using var visitor = site.CreateVisitor();
+
+        // Act
+        var tracking = await visitor.GetTrackingAsync();
+
+        // Assert: ASP.NET Core's cookie policy must agree with GetConsent(), which grants everything here
+        Assert.True(tracking.HasConsent);
+        Assert.True(tracking.CanTrack);
+    }
+
+    [Fact]
     public async Task GetConsent_OptOutWithGpc_GpcCategoriesOff()
     {
         // Arrange

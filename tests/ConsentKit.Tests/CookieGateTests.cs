@@ -29,6 +29,7 @@ public sealed class CookieGateTests
     [Theory]
     [InlineData("set=_hjSession_42")]
     [InlineData("raw=_hjSession_42%3D1%3B%20path%3D%2F%3B%20max-age%3D1800")]
+    [InlineData("raw=_hjSession_42%3D1%3B%20max-age%3D0600")]
     [InlineData("set=ads_id")]
     [InlineData("raw=ads_id%3Dabc")]
     public async Task SetCookie_DeclaredCategoryNotGranted_Dropped(string query)

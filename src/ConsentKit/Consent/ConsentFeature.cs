@@ -167,7 +167,9 @@ internal sealed class ConsentFeature : IConsentFeature, ITrackingConsentFeature
     // ITrackingConsentFeature: "consent to track" means every optional category is granted.
     bool ITrackingConsentFeature.IsConsentNeeded => _services.Policy.OptionalMask != 0;
 
-    bool ITrackingConsentFeature.HasConsent => HasDecided && (GrantedMask & _services.Policy.OptionalMask) == _services.Policy.OptionalMask;
+    // In opt-out mode the optional categories are granted until refused, so consent holds before a decision too.
+    bool ITrackingConsentFeature.HasConsent =>
+        (HasDecided || Mode == ConsentMode.OptOut) && (GrantedMask & _services.Policy.OptionalMask) == _services.Policy.OptionalMask;
 
     bool ITrackingConsentFeature.CanTrack =>
         !((ITrackingConsentFeature)this).IsConsentNeeded || ((ITrackingConsentFeature)this).HasConsent;

@@ -111,10 +111,26 @@ internal sealed class CookieGate(ConsentKitServices services, bool warnOnUndecla
         return (equals < 0 ? span : span[..equals]).Trim();
     }
 
-    // Response.Cookies.Delete writes an expiry in 1970; raw headers may use Max-Age=0 instead.
-    private static bool IsDeletion(string header) =>
-        header.Contains("expires=Thu, 01 Jan 1970", StringComparison.OrdinalIgnoreCase)
-        || header.Contains("max-age=0", StringComparison.OrdinalIgnoreCase);
+    // Response.Cookies.Delete writes an expiry in 1970; raw headers may use Max-Age=0 (or a negative one) instead.
+    private static bool IsDeletion(string header)
+    {
+        if (header.Contains("expires=Thu, 01 Jan 1970", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        foreach (var range in header.AsSpan().Split(';'))
+        {
+            var attribute = header.AsSpan()[range].Trim();
+            if (attribute.StartsWith("max-age=", StringComparison.OrdinalIgnoreCase)
+                && long.TryParse(attribute["max-age=".Length..], System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var seconds))
+            {
+                return seconds <= 0;
+            }
+        }
+
+        return false;
+    }
 
     private static void MarkPrivate(IHeaderDictionary headers)
     {
