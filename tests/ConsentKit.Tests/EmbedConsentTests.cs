@@ -164,6 +164,44 @@ public sealed class EmbedConsentTests
     }
 
     [Fact]
+    public async Task VideoSources_Undecided_WaitWithTheirVideoWhileUngatedVideosKeepTheirs()
+    {
+        // Arrange
+        await using var site = await TestSite.StartWithPagesAsync(TestSite.ThreeCategories());
+        using var visitor = site.CreateVisitor();
+
+        // Act
+        var page = await visitor.OpenPageAsync("/Embeds");
+
+        // Assert: nothing of the gated video is fetched before consent
+        foreach (var (id, url) in new[] { ("film-webm", "https://video.example/film.webm"), ("film-subtitles", "https://video.example/film.vtt") })
+        {
+            var child = page.QuerySelector("#" + id)!;
+            Assert.False(child.HasAttribute("src"));
+            Assert.Equal(url, child.GetAttribute("data-consent-src"));
+        }
+
+        Assert.Equal("/media/own.mp4", page.QuerySelector("#own-source")!.GetAttribute("src"));
+    }
+
+    [Fact]
+    public async Task VideoSources_AcceptAll_Live()
+    {
+        // Arrange
+        await using var site = await TestSite.StartWithPagesAsync(TestSite.ThreeCategories());
+        using var visitor = site.CreateVisitor();
+        var token = await visitor.GetAntiforgeryTokenAsync();
+        (await visitor.PostJsonAsync("""{"action":"accept-all"}""", token)).Dispose();
+
+        // Act
+        var page = await visitor.OpenPageAsync("/Embeds");
+
+        // Assert
+        Assert.Equal("https://video.example/film.webm", page.QuerySelector("#film-webm")!.GetAttribute("src"));
+        Assert.False(page.QuerySelector("#film-webm")!.HasAttribute("data-consent-src"));
+    }
+
+    [Fact]
     public async Task Link_Undecided_HrefMovedAsideWithoutPlaceholder()
     {
         // Arrange
@@ -179,7 +217,7 @@ public sealed class EmbedConsentTests
         Assert.Equal("https://fonts.example/css", link.GetAttribute("data-consent-href"));
         Assert.Equal("marketing", link.GetAttribute("data-consent-category"));
         Assert.False(link.HasAttribute("hidden"));
-        Assert.Equal(2, page.QuerySelectorAll("[data-consent-placeholder=marketing]").Length); // the img's and the video's
+        Assert.Equal(3, page.QuerySelectorAll("[data-consent-placeholder=marketing]").Length); // the img's and the two videos'
     }
 
     [Fact]

@@ -39,6 +39,7 @@ public sealed class EmbedConsentTagHelper : TagHelper
     /// <inheritdoc />
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
+        ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(output);
         var render = ConsentRenderContext.For(ViewContext.HttpContext);
         var category = Category ?? "";
@@ -48,6 +49,7 @@ public sealed class EmbedConsentTagHelper : TagHelper
         }
 
         InertMarkup.MakeSourceInert(output, category);
+        context.Items[MediaSourceConsentTagHelper.GatedParentKey] = category; // its <source> children wait too
         if (output.TagName == "link" || !render.Policy.TryGetCategory(category, out var known))
         {
             return; // nothing to show for a stylesheet; nothing to grant for an unknown category
