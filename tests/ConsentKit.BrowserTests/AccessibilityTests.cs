@@ -7,7 +7,10 @@ using static Microsoft.Playwright.Assertions;
 
 namespace ConsentKit.BrowserTests;
 
-/// <summary>axe-core's WCAG 2.x level A and AA rules, on the banner in each of its states and on whole pages.</summary>
+/// <summary>
+/// axe-core's WCAG 2.x level A and AA rules (2.2 included), on the banner in each of its states, on the open
+/// preferences dialog and on whole pages; in light and dark, in English and in Arabic (right to left).
+/// </summary>
 public sealed class AccessibilityTests(SampleSite site, BrowserFixture browser) : BrowserTest(site, browser)
 {
     private static readonly AxeRunOptions WcagAandAA = new()
@@ -20,13 +23,14 @@ public sealed class AccessibilityTests(SampleSite site, BrowserFixture browser) 
     };
 
     [Theory]
-    [InlineData("light")]
-    [InlineData("dark")]
-    public async Task Banner_FirstLayer_HasNoWcagViolations(string colorScheme)
+    [InlineData("light", "en")]
+    [InlineData("dark", "en")]
+    [InlineData("light", "ar")]
+    [InlineData("dark", "ar")]
+    public async Task Banner_FirstLayer_HasNoWcagViolations(string colorScheme, string language)
     {
-        await Page.EmulateMediaAsync(new() { ColorScheme = colorScheme == "dark" ? ColorScheme.Dark : ColorScheme.Light });
-        await GotoAsync("/");
-        await Expect(Banner.AcceptAll).ToBeVisibleAsync();
+        await OpenHomeAsync(colorScheme, language);
+        await Expect(Banner.Root.Locator("[data-consent-action=accept-all]")).ToBeVisibleAsync();
 
         var results = await Banner.Root.RunAxe(WcagAandAA);
 
@@ -34,16 +38,25 @@ public sealed class AccessibilityTests(SampleSite site, BrowserFixture browser) 
     }
 
     [Theory]
-    [InlineData("light")]
-    [InlineData("dark")]
-    public async Task Banner_CustomizeOpen_HasNoWcagViolations(string colorScheme)
+    [InlineData("light", "en")]
+    [InlineData("dark", "en")]
+    [InlineData("light", "ar")]
+    [InlineData("dark", "ar")]
+    public async Task PreferencesDialog_Open_HasNoWcagViolations(string colorScheme, string language)
     {
-        await Page.EmulateMediaAsync(new() { ColorScheme = colorScheme == "dark" ? ColorScheme.Dark : ColorScheme.Light });
-        await GotoAsync("/");
+        await OpenHomeAsync(colorScheme, language);
         await Banner.Customize.ClickAsync();
-        await Expect(Banner.SaveChoices).ToBeVisibleAsync();
+        await Expect(Banner.Dialog).ToBeVisibleAsync();
+        await Expect(Banner.Preferences.Locator("[data-consent-action=save]")).ToBeVisibleAsync();
+        // Open every "Services and cookies" list too, so their links and lists are checked as well.
+        foreach (var services in await Banner.Dialog.Locator("details.ck-services > summary").AllAsync())
+        {
+            await services.ClickAsync();
+        }
 
-        var results = await Banner.Root.RunAxe(WcagAandAA);
+        await Expect(Banner.Dialog.Locator("details.ck-services[open]")).ToHaveCountAsync(3);
+
+        var results = await Banner.Dialog.RunAxe(WcagAandAA);
 
         AssertNoViolations(results);
     }
@@ -74,6 +87,27 @@ public sealed class AccessibilityTests(SampleSite site, BrowserFixture browser) 
         var results = await Page.RunAxe(WcagAandAA);
 
         AssertNoViolations(results);
+    }
+
+    private async Task OpenHomeAsync(string colorScheme, string language)
+    {
+        await UseLocaleAsync(language);
+        await Page.EmulateMediaAsync(new() { ColorScheme = colorScheme == "dark" ? ColorScheme.Dark : ColorScheme.Light });
+        await GotoAsync("/");
+        await Expect(Banner.Root).ToHaveAttributeAsync("lang", language);
+        if (language == "ar")
+        {
+            // Right to left: the banner and the dialog the script builds from it.
+            await Expect(Banner.Root).ToHaveAttributeAsync("dir", "rtl");
+            await Expect(Banner.Dialog).ToHaveAttributeAsync("dir", "rtl");
+            await Expect(Banner.Dialog).ToHaveAttributeAsync("lang", "ar");
+            await Expect(Banner.Heading).ToHaveCountAsync(0); // not the English title
+        }
+        else
+        {
+            await Expect(Banner.Root).Not.ToHaveAttributeAsync("dir", "rtl");
+            await Expect(Banner.Heading).ToBeVisibleAsync();
+        }
     }
 
     private static void AssertNoViolations(AxeResult results)

@@ -17,8 +17,13 @@ public sealed class FirstVisitTests(SampleSite site, BrowserFixture browser) : B
         await Expect(Banner.AcceptAll).ToBeVisibleAsync();
         await Expect(Banner.RejectAll).ToBeVisibleAsync();
         await Expect(Banner.Customize).ToBeVisibleAsync();
+        await Expect(Banner.AcceptAll).ToHaveTextAsync("Accept all");
+        await Expect(Banner.RejectAll).ToHaveTextAsync("Reject all");
         await Expect(Banner.Customize).ToHaveTextAsync("Customize");
         await Expect(Banner.CookieSettings).ToBeHiddenAsync();
+        // The preferences wait, closed, in the script's dialog.
+        await Expect(Banner.Dialog).ToBeHiddenAsync();
+        await Expect(Banner.SaveChoices).ToBeHiddenAsync();
         await Expect(Banner.Root.GetByRole(AriaRole.Link, new() { Name = "Privacy policy" })).ToHaveAttributeAsync("href", "/privacy");
     }
 

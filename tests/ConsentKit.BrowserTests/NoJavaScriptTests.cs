@@ -98,6 +98,51 @@ public sealed class NoJavaScriptTests(SampleSite site, BrowserFixture browser) :
         Assert.Null(await AnalyticsScriptTypeAsync());
     }
 
+    [Fact]
+    public async Task FooterCookieSettings_WithoutJavaScriptAfterReject_RevealsPreferencesThatSave()
+    {
+        await GotoAsync("/privacy");
+        await PostDecisionAsync(() => Banner.RejectAll.ClickAsync());
+        await ExpectDecidedAsync();
+        await Expect(Banner.SaveChoices).ToBeHiddenAsync();
+
+        // A plain link to #ck-prefs: the browser opens the disclosures around the fragment's target.
+        await Banner.FooterCookieSettings.ClickAsync();
+
+        await Expect(Page).ToHaveURLAsync(Site.BaseUrl + "/privacy#ck-prefs");
+        await Expect(Banner.Preferences).ToBeVisibleAsync();
+        await Expect(Banner.Analytics).ToBeVisibleAsync();
+        await Expect(Banner.Analytics).Not.ToBeCheckedAsync();
+        await Banner.Analytics.CheckAsync();
+        var post = await PostDecisionAsync(() => Banner.SaveChoices.ClickAsync());
+
+        Assert.Equal(303, post.Status);
+        await ExpectDecidedAsync();
+        Assert.Null(await AnalyticsScriptTypeAsync());
+        await Expect(Banner.Analytics).ToBeCheckedAsync();
+    }
+
+    [Fact]
+    public async Task AllowButton_WithoutJavaScript_PostsGrantAndRedirectsBackWithVideoLive()
+    {
+        await GotoAsync("/");
+        var placeholder = Page.Locator("div.ck-embed[data-consent-placeholder=marketing]");
+        Assert.Null(await Page.Locator("iframe.video").GetAttributeAsync("src"));
+
+        var post = await PostDecisionAsync(() => placeholder.GetByRole(AriaRole.Button, new() { Name = "Allow Marketing and media", Exact = true }).ClickAsync());
+
+        Assert.Equal(303, post.Status);
+        Assert.Equal("/", await post.HeaderValueAsync("location"));
+        await Expect(Page).ToHaveURLAsync(Site.BaseUrl + "/");
+        await Expect(Page.Locator("iframe.video")).ToHaveAttributeAsync("src", EmbedTests.VideoUrl);
+        await Expect(Page.Locator("iframe.video")).ToBeVisibleAsync();
+        await Expect(placeholder).ToHaveCountAsync(0);
+        // Granting marketing in place decides; analytics stays off.
+        await ExpectDecidedAsync();
+        Assert.Equal("text/plain", await AnalyticsScriptTypeAsync());
+        Assert.NotNull(await ConsentCookieAsync());
+    }
+
     // Clicks a button of the banner and returns the answer to its post, which must be a plain form post (a document, not fetch).
     private async Task<IResponse> PostDecisionAsync(Func<Task> click)
     {

@@ -38,6 +38,26 @@ public sealed class RejectAllTests(SampleSite site, BrowserFixture browser) : Br
     }
 
     [Fact]
+    public async Task RejectAll_WithJavaScript_CollapsedBannerLeavesPageClickable()
+    {
+        await GotoAsync("/");
+
+        await Banner.RejectAll.ClickAsync();
+        await Expect(Banner.CookieSettings).ToBeVisibleAsync();
+
+        // What stays of the banner is a small button, not a strip across the bottom of the page.
+        var settings = await Banner.CookieSettings.BoundingBoxAsync();
+        Assert.NotNull(settings);
+        Assert.True(settings.Width < 320, $"The collapsed \"Cookie settings\" control is {settings.Width}px wide.");
+        var bannerAtBottomCenter = await Page.EvaluateAsync<bool>(
+            "() => !!document.elementFromPoint(innerWidth / 2, innerHeight - 4)?.closest('#consentkit')");
+        Assert.False(bannerAtBottomCenter, "The collapsed banner still catches clicks across the bottom of the page.");
+        // The footer's own "Cookie settings" link, at the bottom of the first screen, takes the click.
+        await Banner.FooterCookieSettings.ClickAsync();
+        await Expect(Banner.Dialog).ToBeVisibleAsync();
+    }
+
+    [Fact]
     public async Task RejectAll_ThenReload_BannerGoneAndSnippetStillDoesNotRun()
     {
         await GotoAsync("/");

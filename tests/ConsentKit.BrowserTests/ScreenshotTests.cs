@@ -23,6 +23,7 @@ public sealed class ScreenshotTests(SampleSite site, BrowserFixture browser) : B
         await Expect(Banner.AcceptAll).ToBeInViewportAsync(new() { Ratio = 1 });
         await Expect(Banner.RejectAll).ToBeInViewportAsync(new() { Ratio = 1 });
         await Expect(Banner.Customize).ToBeInViewportAsync(new() { Ratio = 1 });
+        await Expect(Banner.Heading).ToBeInViewportAsync(new() { Ratio = 1 });
         var heading = await Page.GetByRole(AriaRole.Heading, new() { Level = 1 }).BoundingBoxAsync();
         var form = await Banner.Form.BoundingBoxAsync();
         Assert.NotNull(heading);
@@ -33,17 +34,23 @@ public sealed class ScreenshotTests(SampleSite site, BrowserFixture browser) : B
     }
 
     [Fact]
-    public async Task Banner_CustomizeOpenAt1280x800_ShowsCategoriesAndSaveInViewport()
+    public async Task PreferencesDialog_OpenAt1280x800_ShowsCategoriesAndButtonsInViewport()
     {
         await GotoAsync("/");
 
         await Banner.Customize.ClickAsync();
 
+        await Expect(Banner.Dialog).ToBeInViewportAsync(new() { Ratio = 1 });
+        await Expect(Banner.Close).ToBeInViewportAsync(new() { Ratio = 1 });
         await Expect(Banner.Necessary).ToBeInViewportAsync(new() { Ratio = 1 });
         await Expect(Banner.Analytics).ToBeInViewportAsync(new() { Ratio = 1 });
+        await Expect(Banner.Marketing).ToBeInViewportAsync(new() { Ratio = 1 });
+        await Expect(Banner.PreferencesRejectAll).ToBeInViewportAsync(new() { Ratio = 1 });
+        await Expect(Banner.PreferencesAcceptAll).ToBeInViewportAsync(new() { Ratio = 1 });
         await Expect(Banner.SaveChoices).ToBeInViewportAsync(new() { Ratio = 1 });
-        await Expect(Banner.AcceptAll).ToBeInViewportAsync(new() { Ratio = 1 });
-        await Expect(Banner.RejectAll).ToBeInViewportAsync(new() { Ratio = 1 });
+        await Expect(Banner.Close).ToBeFocusedAsync();
+        // The open animation has ended (or never ran), so the picture shows the dialog at rest.
+        await Expect(Banner.Dialog).ToHaveCSSAsync("opacity", "1");
 
         await SaveScreenshotAsync("customize.png");
     }

@@ -25,7 +25,7 @@ internal static class BannerMarkup
         var optOut = feature.Mode == ConsentMode.OptOut;
         var html = new HtmlWriter(4096);
 
-        html.Raw("<link rel=\"stylesheet\"").Attr("href", stylesheetUrl).Attr("nonce", context.Nonce).Raw(">");
+        context.LinkStylesheetOnce(html, stylesheetUrl); // unless a placeholder above linked it already
         html.Raw("<aside id=\"consentkit\" class=\"ck ck-").Raw(LayoutClass(options.Appearance.Layout)).Raw(ThemeClass(options.Appearance.Theme)).Raw('"')
             .Raw(" data-consentkit").Attr("data-state", decided ? "decided" : "undecided")
             .Attr("data-granted", string.Join(' ', policy.KeysOf(granted)))

@@ -54,5 +54,8 @@ public sealed class ConsentCookieTableTagHelper : TagHelper
         output.Attributes.SetAttribute("class", "ck-cookie-table");
         output.Attributes.SetAttribute("lang", texts.Language);
         output.Content.SetHtmlContent(html.ToString());
+        var link = new HtmlWriter(128);
+        render.LinkStylesheetOnce(link);
+        output.PreElement.AppendHtml(link.ToString());
     }
 }

@@ -4,6 +4,7 @@ using ConsentKit.Localization;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -14,6 +15,7 @@ internal sealed class ConsentRenderContext
 {
     private static readonly object ItemKey = new();
     private string? _antiforgeryToken;
+    private bool _stylesheetLinked;
 
     private ConsentRenderContext(HttpContext httpContext)
     {
@@ -86,6 +88,26 @@ internal sealed class ConsentRenderContext
         }
 
         return HttpContext.RequestServices.GetRequiredService<IAntiforgery>().GetAndStoreTokens(HttpContext).RequestToken;
+    }
+
+    /// <summary>
+    /// Writes the link to ConsentKit's stylesheet the first time the page needs it, ahead of the first element it
+    /// styles: a stylesheet linked in <c>body</c> only holds back the content after it, so styled markup above the
+    /// banner (an embed placeholder, the cookie table) would otherwise paint unstyled, then move.
+    /// </summary>
+    public void LinkStylesheetOnce(HtmlWriter html, string? url = null)
+    {
+        if (_stylesheetLinked)
+        {
+            return;
+        }
+
+        _stylesheetLinked = true;
+        var pathBase = HttpContext.Request.PathBase;
+        url ??= HttpContext.RequestServices.GetService<IFileVersionProvider>() is { } versions
+            ? versions.AddFileVersionToPath(pathBase, BannerMarkup.StylesheetPath)
+            : pathBase + BannerMarkup.StylesheetPath;
+        html.Raw("<link rel=\"stylesheet\"").Attr("href", url).Attr("nonce", Nonce).Raw(">");
     }
 
     public static ConsentRenderContext For(HttpContext httpContext)

@@ -44,6 +44,7 @@ internal static class InertMarkup
         var texts = context.Texts;
         var title = texts.CategoryTitles[category.Index];
         var html = new HtmlWriter(512);
+        context.LinkStylesheetOnce(html);
         html.Raw("<div class=\"ck ck-embed\"").Attr("data-consent-placeholder", category.Key).Raw("><p>")
             .Text(texts.EmbedPlaceholder.Replace("{service}", service, StringComparison.Ordinal).Replace("{category}", title, StringComparison.Ordinal))
             .Raw("</p><form method=\"post\"").Attr("action", context.EndpointUrl).Raw(">");

@@ -20,14 +20,21 @@
   dialog.dir = root.dir;
   dialog.setAttribute('aria-labelledby', 'ck-prefs-title');
   const close = doc.createElement('button');
-  close.type = 'button';
   close.className = 'ck-close';
-  close.textContent = '×';
+  close.append('×'); // no form owner: a plain button without type=button
   close.setAttribute('aria-label', root.dataset.close);
   close.onclick = () => dialog.close();
   dialog.append(close, prefs);
   doc.body.append(dialog);
-  dialog.addEventListener('close', () => opener && opener.focus());
+  dialog.onclose = () => opener?.focus();
+  // Chromium lets Tab move on from a modal dialog's last control to the browser's own UI: wrap instead.
+  const last = [...$$('button,a[href]', prefs)].pop(); // "Save choices", or the records' erase button after it
+  dialog.onkeydown = (event) => {
+    if (event.key === 'Tab' && doc.activeElement === (event.shiftKey ? close : last)) {
+      event.preventDefault();
+      (event.shiftKey ? last : close).focus();
+    }
+  };
   function show(from) {
     opener = from || doc.activeElement;
     $$('input[name=categories]', dialog).forEach((box) => { box.checked = granted.includes(box.value); });
@@ -59,7 +66,6 @@
     // form.action would name the buttons called "action", not the form's URL.
     const response = await fetch(form.getAttribute('action'), {
       method: 'POST',
-      credentials: 'same-origin',
       headers: {
         'Content-Type': 'application/json',
         Accept: 'application/json',
@@ -67,7 +73,7 @@
       },
       body: JSON.stringify({ action, categories: categories || [] }),
     });
-    if (!response.ok) throw new Error(response.status);
+    if (!response.ok) throw Error(response.status);
     apply(await response.json());
   }
 
@@ -109,13 +115,17 @@
       el.replaceWith(el.content);
       return;
     }
-    for (const name of ['src', 'srcset', 'href', 'poster']) {
-      const attribute = 'data-consent-' + name;
-      if (el.hasAttribute(attribute)) {
-        el.setAttribute(name, el.getAttribute(attribute));
-        el.removeAttribute(attribute);
+    // The element and, for a video, its <source> and <track> children.
+    for (const target of [el, ...el.children]) {
+      for (const name of ['src', 'srcset', 'href', 'poster']) {
+        const attribute = 'data-consent-' + name;
+        if (target.hasAttribute(attribute)) {
+          target.setAttribute(name, target.getAttribute(attribute));
+          target.removeAttribute(attribute);
+        }
       }
     }
+    if (el.load) el.load(); // a video picks up its sources
     el.removeAttribute('data-consent-category');
     el.hidden = false;
     const placeholder = el.previousElementSibling;

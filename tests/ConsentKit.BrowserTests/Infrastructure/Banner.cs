@@ -2,36 +2,70 @@ using Microsoft.Playwright;
 
 namespace ConsentKit.BrowserTests.Infrastructure;
 
-/// <summary>The consent banner of a page, found the way a visitor finds it: by role and name.</summary>
+/// <summary>
+/// The consent banner of a page and its preferences, found the way a visitor finds them: by role and name.
+/// With JavaScript the preferences (<c>#ck-prefs</c>) live in a modal <c>&lt;dialog&gt;</c> the client script
+/// creates; without it they stay in the banner's "Customize" disclosure. The preferences' own locators find
+/// them in either place.
+/// </summary>
 public sealed class Banner(IPage page)
 {
+    /// <summary>The sample's banner title (its English site text, overriding the built-in one).</summary>
+    public const string Title = "Cookies at Parcelwise";
+
     /// <summary>Gets the banner's landmark, <c>#consentkit</c>.</summary>
     public ILocator Root => page.Locator("#consentkit");
 
     /// <summary>Gets the banner's heading.</summary>
-    public ILocator Heading => Root.GetByRole(AriaRole.Heading, new() { Name = "We value your privacy" });
+    public ILocator Heading => Root.GetByRole(AriaRole.Heading, new() { Name = Title });
 
-    /// <summary>Gets the first layer and preferences: the form inside the panel.</summary>
+    /// <summary>Gets the banner's form (the first layer; without JavaScript also the preferences).</summary>
     public ILocator Form => Root.Locator("form");
 
-    /// <summary>Gets the "Accept all" button.</summary>
-    public ILocator AcceptAll => Root.GetByRole(AriaRole.Button, new() { Name = "Accept all", Exact = true });
+    /// <summary>Gets the first layer's "Accept all" button (the preferences have their own, unmarked one).</summary>
+    public ILocator AcceptAll => FirstLayerButton("Accept all");
 
-    /// <summary>Gets the "Reject all" button.</summary>
-    public ILocator RejectAll => Root.GetByRole(AriaRole.Button, new() { Name = "Reject all", Exact = true });
+    /// <summary>Gets the first layer's "Reject all" button.</summary>
+    public ILocator RejectAll => FirstLayerButton("Reject all");
 
-    /// <summary>Gets the "Customize" disclosure control.</summary>
+    /// <summary>Gets the "Customize" control that opens the preferences.</summary>
     public ILocator Customize => Root.Locator("summary[data-consent-action=preferences]");
 
-    /// <summary>Gets the "Save choices" button.</summary>
-    public ILocator SaveChoices => Root.GetByRole(AriaRole.Button, new() { Name = "Save choices", Exact = true });
+    /// <summary>Gets the banner's "Cookie settings" control that reopens the preferences after a decision.</summary>
+    public ILocator CookieSettings => Root.Locator("summary.ck-reopen");
 
-    /// <summary>Gets the analytics checkbox (found by its label, so also while the panel is closed).</summary>
-    public ILocator Analytics => Root.GetByLabel("Analytics", new() { Exact = true });
+    /// <summary>Gets the footer's "Cookie settings" link (<c>&lt;consent-settings /&gt;</c>).</summary>
+    public ILocator FooterCookieSettings =>
+        page.GetByRole(AriaRole.Contentinfo).GetByRole(AriaRole.Link, new() { Name = "Cookie settings", Exact = true });
+
+    /// <summary>Gets the modal preferences dialog the client script creates (absent without JavaScript).</summary>
+    public ILocator Dialog => page.Locator("dialog.ck-dialog");
+
+    /// <summary>Gets the dialog's close button.</summary>
+    public ILocator Close => Dialog.GetByRole(AriaRole.Button, new() { Name = "Close", Exact = true });
+
+    /// <summary>Gets the preferences: one checkbox per category and the buttons that decide.</summary>
+    public ILocator Preferences => page.Locator("#ck-prefs");
+
+    /// <summary>Gets the preferences' "Reject all" button.</summary>
+    public ILocator PreferencesRejectAll => Preferences.GetByRole(AriaRole.Button, new() { Name = "Reject all", Exact = true });
+
+    /// <summary>Gets the preferences' "Accept all" button.</summary>
+    public ILocator PreferencesAcceptAll => Preferences.GetByRole(AriaRole.Button, new() { Name = "Accept all", Exact = true });
+
+    /// <summary>Gets the "Save choices" button.</summary>
+    public ILocator SaveChoices => Preferences.GetByRole(AriaRole.Button, new() { Name = "Save choices", Exact = true });
 
     /// <summary>Gets the necessary checkbox (always checked, disabled).</summary>
-    public ILocator Necessary => Root.GetByLabel("Necessary", new() { Exact = true });
+    public ILocator Necessary => Preferences.GetByLabel("Necessary", new() { Exact = true });
 
-    /// <summary>Gets the "Cookie settings" control that reopens the banner after a decision.</summary>
-    public ILocator CookieSettings => Root.Locator("summary.ck-reopen");
+    /// <summary>Gets the analytics checkbox (found by its label, so also while the preferences are closed).</summary>
+    public ILocator Analytics => Preferences.GetByLabel("Analytics", new() { Exact = true });
+
+    /// <summary>Gets the marketing checkbox.</summary>
+    public ILocator Marketing => Preferences.GetByLabel("Marketing and media", new() { Exact = true });
+
+    // By role and name, and marked as the first layer's (data-consent-action), so never the preferences' twin.
+    private ILocator FirstLayerButton(string name) =>
+        Root.GetByRole(AriaRole.Button, new() { Name = name, Exact = true }).And(page.Locator("[data-consent-action]"));
 }

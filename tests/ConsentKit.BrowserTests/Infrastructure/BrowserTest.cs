@@ -49,14 +49,27 @@ public abstract class BrowserTest : IAsyncLifetime
     /// <summary>Gets the requests the page tried to send to Hotjar.</summary>
     protected IReadOnlyList<string> HotjarRequests => [.. _blockedRequests.Where(IsHotjar)];
 
-    public async ValueTask InitializeAsync()
+    public async ValueTask InitializeAsync() => await OpenContextAsync("en-US");
+
+    /// <summary>
+    /// Starts over in a fresh context whose browser speaks <paramref name="locale"/>: its <c>Accept-Language</c>
+    /// header and <c>navigator.language</c>. (Chromium lets the locale win over an extra <c>Accept-Language</c>
+    /// header, so a language is set this way.)
+    /// </summary>
+    protected async Task UseLocaleAsync(string locale)
+    {
+        await Context.CloseAsync();
+        await OpenContextAsync(locale);
+    }
+
+    private async Task OpenContextAsync(string locale)
     {
         _context = await _browser.Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = Site.BaseUrl,
             JavaScriptEnabled = JavaScriptEnabled,
             ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
-            Locale = "en-US",
+            Locale = locale,
             ColorScheme = ColorScheme.Light,
         });
         _context.SetDefaultTimeout(10_000);
@@ -87,6 +100,10 @@ public abstract class BrowserTest : IAsyncLifetime
     /// <summary>Gets the consent cookie the browser holds for the site, if any.</summary>
     protected async Task<BrowserContextCookiesResult?> ConsentCookieAsync() =>
         (await Context.CookiesAsync([Site.BaseUrl])).SingleOrDefault(c => c.Name == ConsentCookieName);
+
+    /// <summary>Gets the cookie of that name the browser holds for the site, if any (HttpOnly ones included).</summary>
+    protected async Task<BrowserContextCookiesResult?> CookieAsync(string name) =>
+        (await Context.CookiesAsync([Site.BaseUrl])).SingleOrDefault(c => c.Name == name);
 
     /// <summary>Gets the <c>typeof</c> of a global variable of the page; <see langword="null"/> when it is undefined.</summary>
     protected Task<string?> GlobalTypeAsync(string name) =>
