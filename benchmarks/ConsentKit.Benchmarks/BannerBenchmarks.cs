@@ -12,7 +12,8 @@ namespace ConsentKit.Benchmarks;
 
 /// <summary>
 /// <c>&lt;consent-banner /&gt;</c> rendered for a new request each time, with the sample's configuration:
-/// the whole tag helper (render context, antiforgery token for the form, asset URLs with their hash, markup),
+/// the whole tag helper (render context, antiforgery token for the form when the browser sends no Fetch Metadata,
+/// asset URLs with their hash, markup),
 /// and the markup alone (render context and antiforgery token made beforehand).
 /// </summary>
 [MemoryDiagnoser]
@@ -27,6 +28,13 @@ public class BannerBenchmarks
     /// <summary>Gets or sets whether the visitor has decided (the banner is then collapsed into its settings control).</summary>
     [Params(false, true)]
     public bool Decided { get; set; }
+
+    /// <summary>
+    /// Gets or sets whether the request carries a current browser's Fetch Metadata (<c>Sec-Fetch-Site</c>):
+    /// then the form needs no antiforgery token; without it (an older browser) one is issued per page.
+    /// </summary>
+    [Params(true, false)]
+    public bool FetchMetadata { get; set; }
 
     [GlobalSetup]
     public void Setup()
@@ -71,6 +79,11 @@ public class BannerBenchmarks
         if (Decided)
         {
             context.Request.Headers.Cookie = _decidedCookie;
+        }
+
+        if (FetchMetadata)
+        {
+            context.Request.Headers["Sec-Fetch-Site"] = "same-origin";
         }
 
         var feature = new ConsentFeature(context, _services);

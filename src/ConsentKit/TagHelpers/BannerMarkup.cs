@@ -29,7 +29,6 @@ internal static class BannerMarkup
         html.Raw("<aside id=\"consentkit\" class=\"ck ck-").Raw(LayoutClass(options.Appearance.Layout)).Raw(ThemeClass(options.Appearance.Theme)).Raw('"')
             .Raw(" data-consentkit").Attr("data-state", decided ? "decided" : "undecided")
             .Attr("data-granted", string.Join(' ', policy.KeysOf(granted)))
-            .Attr("data-cookies", policy.Cookies.ClientJson)
             .Attr("data-close", texts.Close)
             .Attr("lang", texts.Language).Attr("dir", texts.IsRightToLeft ? "rtl" : null)
             .Raw(" aria-labelledby=\"ck-title\">");
@@ -56,6 +55,10 @@ internal static class BannerMarkup
         html.Raw("<details class=\"ck-customize\"><summary class=\"ck-btn\" data-consent-action=\"preferences\">").Text(texts.Customize).Raw("</summary>");
         Preferences(html, context, granted);
         html.Raw("</details></div></form></details></aside>");
+
+        // The optional cookies the client deletes on withdrawal. JSON in a data block, not an attribute, so its
+        // quotes need no entities; the writer escapes '<' and '&', so it cannot close the element early.
+        html.Raw("<script type=\"application/json\" id=\"ck-cookies\">").Raw(policy.Cookies.ClientJson).Raw("</script>");
         html.Raw("<script").Attr("src", scriptUrl).Attr("nonce", context.Nonce).Raw(" defer></script>");
         return html.ToString();
     }

@@ -7,7 +7,6 @@
   if (!root) return;
   const form = doc.getElementById('ck-form');
   const prefs = doc.getElementById('ck-prefs');
-  const listeners = [];
   const $$ = (selector, scope) => (scope || doc).querySelectorAll(selector);
   let granted = root.dataset.granted.split(' ');
   let opener;
@@ -90,7 +89,6 @@
     deleteDeniedCookies();
     updateGoogleConsentMode();
     opener.focus();
-    listeners.forEach((listener) => listener(state));
     doc.dispatchEvent(new CustomEvent('consentkit:change', { detail: state }));
   }
 
@@ -135,7 +133,7 @@
   // HttpOnly and other-domain cookies are expired by the server; these are the ones scripts set.
   function deleteDeniedCookies() {
     const names = doc.cookie.split(';').map((pair) => pair.split('=')[0].trim());
-    for (const [category, name, prefix, path, domains] of JSON.parse(root.dataset.cookies)) {
+    for (const [category, name, prefix, path, domains] of JSON.parse(doc.getElementById('ck-cookies').text)) {
       if (granted.includes(category)) continue;
       for (const cookie of names) {
         if (prefix ? !cookie.startsWith(name) : cookie !== name) continue;
@@ -163,6 +161,6 @@
     show: () => show(),
     acceptAll: () => decide('accept-all'),
     rejectAll: () => decide('reject-all'),
-    onChange: (listener) => listeners.push(listener),
+    onChange: (listener) => doc.addEventListener('consentkit:change', (event) => listener(event.detail)),
   };
 })();
