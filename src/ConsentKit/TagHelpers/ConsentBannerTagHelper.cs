@@ -9,7 +9,7 @@ namespace ConsentKit.TagHelpers;
 /// Renders the consent banner, server-side, from the configuration: open while the visitor has not
 /// decided, otherwise collapsed into a "Cookie settings" control that reopens it. It is a plain
 /// HTML form, so it works without JavaScript; ConsentKit's client script turns its posts into
-/// <c>fetch</c> calls. Put <c>&lt;consent-banner /&gt;</c> once in the layout, at the end of <c>body</c>.
+/// <c>fetch</c> calls. Put <c>&lt;consent-banner /&gt;</c> once in the layout, first thing in <c>body</c>.
 /// </summary>
 [HtmlTargetElement(TagName, TagStructure = TagStructure.WithoutEndTag)]
 public sealed class ConsentBannerTagHelper : TagHelper
