@@ -95,9 +95,15 @@ internal sealed class ConsentRenderContext
     /// styles: a stylesheet linked in <c>body</c> only holds back the content after it, so styled markup above the
     /// banner (an embed placeholder, the cookie table) would otherwise paint unstyled, then move.
     /// </summary>
-    public void LinkStylesheetOnce(HtmlWriter html, string? url = null)
+    /// <param name="html">Where to write the link.</param>
+    /// <param name="url">The stylesheet's URL, when the caller has it already.</param>
+    /// <param name="always">
+    /// Write it even if linked already: for <c>&lt;consent-styles /&gt;</c> in <c>head</c>, which Razor renders after
+    /// the page's body (a placeholder there may have linked it first), yet which the browser reads first.
+    /// </param>
+    public void LinkStylesheetOnce(HtmlWriter html, string? url = null, bool always = false)
     {
-        if (_stylesheetLinked)
+        if (_stylesheetLinked && !always)
         {
             return;
         }
