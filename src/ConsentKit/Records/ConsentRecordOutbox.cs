@@ -40,19 +40,7 @@ internal sealed class ConsentRecordOutbox : IDisposable
         await _lock.WaitAsync().ConfigureAwait(false);
         try
         {
-            _segment ??= OpenNewSegment();
-            try
-            {
-                _segment.Write(line);
-                _segment.Write(NewLine);
-                _segment.Flush(flushToDisk: true);
-            }
-            catch
-            {
-                // A half-written line stays in this segment (replay skips it); later records start a new one.
-                CloseSegment();
-                throw;
-            }
+            WriteDurably(line);
         }
         finally
         {
@@ -67,22 +55,29 @@ internal sealed class ConsentRecordOutbox : IDisposable
         _lock.Wait();
         try
         {
-            _segment ??= OpenNewSegment();
-            try
-            {
-                _segment.Write(line);
-                _segment.Write(NewLine);
-                _segment.Flush(flushToDisk: true);
-            }
-            catch
-            {
-                CloseSegment();
-                throw;
-            }
+            WriteDurably(line);
         }
         finally
         {
             _lock.Release();
+        }
+    }
+
+    // Called with the lock held.
+    private void WriteDurably(byte[] line)
+    {
+        _segment ??= OpenNewSegment();
+        try
+        {
+            _segment.Write(line);
+            _segment.Write(NewLine);
+            _segment.Flush(flushToDisk: true);
+        }
+        catch
+        {
+            // A half-written line stays in this segment (replay skips it); later records start a new one.
+            CloseSegment();
+            throw;
         }
     }
 
