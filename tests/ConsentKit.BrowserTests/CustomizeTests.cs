@@ -54,6 +54,28 @@ public sealed class CustomizeTests(SampleSite site, BrowserFixture browser) : Br
     }
 
     [Fact]
+    public async Task SaveChoices_AnalyticsOnButHotjarOff_HotjarNeverRunsItsSiblingIsGranted()
+    {
+        await GotoAsync("/");
+        await Banner.Customize.ClickAsync();
+        await Banner.Analytics.CheckAsync();
+        var analytics = Banner.Preferences.Locator(".ck-category").Filter(new() { Has = Page.GetByLabel("Analytics", new() { Exact = true }) });
+        await analytics.GetByText("Services and cookies", new() { Exact = true }).ClickAsync();
+        var hotjar = Banner.Preferences.GetByLabel("Hotjar", new() { Exact = true });
+        await Expect(hotjar).ToBeCheckedAsync(); // granting a category grants all its services unless one is refused
+
+        await hotjar.UncheckAsync();
+        await Banner.SaveChoices.ClickAsync();
+
+        await Expect(Banner.Root).ToHaveAttributeAsync("data-granted", "necessary analytics parcelwise-analytics");
+        Assert.False(await Page.EvaluateAsync<bool>("() => window.__analyticsRan === true"), "Hotjar was refused: its snippet must not run.");
+        await Page.ReloadAsync();
+        Assert.False(await Page.EvaluateAsync<bool>("() => window.__analyticsRan === true"), "Hotjar was refused: its snippet must not run after a reload either.");
+        await Expect(Page.Locator("#ck-s-hotjar")).Not.ToBeCheckedAsync();
+        await Expect(Page.Locator("#ck-s-parcelwise-analytics")).ToBeCheckedAsync();
+    }
+
+    [Fact]
     public async Task SaveChoices_AnalyticsChecked_RunsSnippetWithoutReload()
     {
         await GotoAsync("/");

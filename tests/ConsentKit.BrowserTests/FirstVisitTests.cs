@@ -35,7 +35,7 @@ public sealed class FirstVisitTests(SampleSite site, BrowserFixture browser) : B
         Assert.Null(await GlobalTypeAsync("__analyticsRan"));
         Assert.Null(await GlobalTypeAsync("_hjSettings"));
         Assert.Null(await GlobalTypeAsync("hj"));
-        await Expect(Page.Locator("script[type='text/plain'][data-consent-category=analytics]")).ToHaveCountAsync(1);
+        await Expect(Page.Locator("script[type='text/plain'][data-consent-category=hotjar]")).ToHaveCountAsync(1);
         Assert.Empty(HotjarRequests);
     }
 

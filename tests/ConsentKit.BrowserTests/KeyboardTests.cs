@@ -124,7 +124,7 @@ public sealed class KeyboardTests(SampleSite site, BrowserFixture browser) : Bro
 
         Assert.True(await Page.EvaluateAsync<bool>("() => window.__analyticsRan === true"));
         await Expect(Banner.Dialog).ToBeHiddenAsync();
-        await Expect(Banner.Root).ToHaveAttributeAsync("data-granted", "necessary analytics marketing");
+        await Expect(Banner.Root).ToHaveAttributeAsync("data-granted", "necessary analytics marketing hotjar parcelwise-analytics");
         await Expect(Banner.CookieSettings).ToBeFocusedAsync();
         Assert.NotNull(await ConsentCookieAsync());
     }
@@ -168,7 +168,7 @@ public sealed class KeyboardTests(SampleSite site, BrowserFixture browser) : Bro
 
         Assert.True(await Page.EvaluateAsync<bool>("() => window.__analyticsRan === true"));
         await Expect(Banner.Dialog).ToBeHiddenAsync();
-        await Expect(Banner.Root).ToHaveAttributeAsync("data-granted", "necessary analytics");
+        await Expect(Banner.Root).ToHaveAttributeAsync("data-granted", "necessary analytics hotjar parcelwise-analytics");
         await Expect(Banner.CookieSettings).ToBeFocusedAsync();
     }
 

@@ -18,7 +18,7 @@ public sealed class RejectAllTests(SampleSite site, BrowserFixture browser) : Br
         await Expect(Banner.Root).ToHaveAttributeAsync("data-state", "decided");
         Assert.Null(await GlobalTypeAsync("__analyticsRan"));
         Assert.Null(await GlobalTypeAsync("_hjSettings"));
-        await Expect(Page.Locator("script[type='text/plain'][data-consent-category=analytics]")).ToHaveCountAsync(1);
+        await Expect(Page.Locator("script[type='text/plain'][data-consent-category=hotjar]")).ToHaveCountAsync(1);
         Assert.Empty(HotjarRequests);
     }
 

@@ -252,7 +252,7 @@ public sealed class ConsentCookieCodecTests
 
     [Theory]
     [InlineData("id|1|{now}")]
-    [InlineData("id|1|{now}|analytics|extra")]
+    [InlineData("id|1|{now}|analytics||extra")]
     [InlineData("|1|{now}|analytics")]
     [InlineData("id|one|{now}|analytics")]
     [InlineData("id|+1|{now}|analytics")]

@@ -289,7 +289,7 @@ public sealed class ConsentCookieValidationTests
     {
         Assert.Equal("undecided", Page.BannerState(page));
         Assert.True(Page.BannerIsOpen(page));
-        Assert.True(Page.IsInert(Page.AnalyticsScript(page), "analytics"));
+        Assert.True(Page.IsInert(Page.AnalyticsScript(page), "hotjar"));
         Assert.False(Page.CategoryCheckbox(page, "analytics").IsChecked);
         Assert.False(consent.HasDecided);
         Assert.Null(consent.ConsentId);

@@ -41,7 +41,7 @@ public sealed class ConsentDecisionFlowTests : IAsyncLifetime
         // Assert
         Assert.Equal("undecided", Page.BannerState(page));
         Assert.True(Page.BannerIsOpen(page));
-        Assert.True(Page.IsInert(Page.AnalyticsScript(page), "analytics"));
+        Assert.True(Page.IsInert(Page.AnalyticsScript(page), "hotjar"));
         Assert.True(Page.IsLive(Page.ChatScript(page)));
         Assert.Null(Page.ChatScript(page).GetAttribute("consent-category"));
         Assert.False(Page.CategoryCheckbox(page, "analytics").IsChecked);
@@ -167,7 +167,7 @@ public sealed class ConsentDecisionFlowTests : IAsyncLifetime
         Assert.NotNull(response.GetSetCookie(Visitor.ConsentCookie));
         Assert.Equal("decided", Page.BannerState(next));
         Assert.False(Page.BannerIsOpen(next));
-        Assert.True(Page.IsInert(Page.AnalyticsScript(next), "analytics"));
+        Assert.True(Page.IsInert(Page.AnalyticsScript(next), "hotjar"));
         Assert.True(Page.IsLive(Page.ChatScript(next)));
         Assert.False(Page.CategoryCheckbox(next, "analytics").IsChecked);
         Assert.True(consent.HasDecided);
@@ -211,7 +211,7 @@ public sealed class ConsentDecisionFlowTests : IAsyncLifetime
         // Assert
         Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
         Assert.Equal("decided", Page.BannerState(next));
-        Assert.True(Page.IsInert(Page.AnalyticsScript(next), "analytics"));
+        Assert.True(Page.IsInert(Page.AnalyticsScript(next), "hotjar"));
         Assert.False(Page.CategoryCheckbox(next, "analytics").IsChecked);
         Assert.True(consent.HasDecided);
         Assert.Equal(["necessary"], consent.GrantedCategories);
@@ -237,7 +237,7 @@ public sealed class ConsentDecisionFlowTests : IAsyncLifetime
         Assert.Equal(_site.CategoryKeys, before.GrantedCategories);
         Assert.Equal(["necessary"], after.GrantedCategories);
         Assert.Equal(ManualClock.Start + TimeSpan.FromDays(3), after.DecidedAt);
-        Assert.True(Page.IsInert(Page.AnalyticsScript(next), "analytics"));
+        Assert.True(Page.IsInert(Page.AnalyticsScript(next), "hotjar"));
     }
 
     [Fact]
@@ -296,7 +296,8 @@ public sealed class ConsentDecisionFlowTests : IAsyncLifetime
         Assert.False(string.IsNullOrEmpty(state.GetProperty("consentId").GetString()));
         Assert.Equal(1, state.GetProperty("revision").GetInt32());
         Assert.Equal(ManualClock.Start, state.GetProperty("decidedAt").GetDateTimeOffset());
-        Assert.Equal(["necessary", "analytics"], state.GetProperty("granted").EnumerateArray().Select(e => e.GetString()));
+        // The categories, then the services of granted categories that offer a choice per service (analytics has two).
+        Assert.Equal(["necessary", "analytics", "hotjar", "parcelwise-analytics"], state.GetProperty("granted").EnumerateArray().Select(e => e.GetString()));
         Assert.Equal(_site.OptionalCategoryKeys.Except(["analytics"]), state.GetProperty("denied").EnumerateArray().Select(e => e.GetString()));
         var cookie = response.GetSetCookie(Visitor.ConsentCookie);
         Assert.NotNull(cookie);
@@ -322,11 +323,11 @@ public sealed class ConsentDecisionFlowTests : IAsyncLifetime
 
         // Assert
         Assert.Equal(HttpStatusCode.OK, rejected.StatusCode);
-        Assert.Equal(_site.CategoryKeys, acceptedState.GetProperty("granted").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal([.. _site.CategoryKeys, "hotjar", "parcelwise-analytics"], acceptedState.GetProperty("granted").EnumerateArray().Select(e => e.GetString()));
         Assert.Equal(["necessary"], rejectedState.GetProperty("granted").EnumerateArray().Select(e => e.GetString()));
         Assert.Equal(_site.OptionalCategoryKeys, rejectedState.GetProperty("denied").EnumerateArray().Select(e => e.GetString()));
         Assert.Equal(acceptedState.GetProperty("consentId").GetString(), rejectedState.GetProperty("consentId").GetString());
-        Assert.True(Page.IsInert(Page.AnalyticsScript(await _visitor.OpenPageAsync("/")), "analytics"));
+        Assert.True(Page.IsInert(Page.AnalyticsScript(await _visitor.OpenPageAsync("/")), "hotjar"));
     }
 
     [Fact]
@@ -342,7 +343,7 @@ public sealed class ConsentDecisionFlowTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Null(response.Headers.Location);
         var state = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
-        Assert.Equal(_site.CategoryKeys, state.GetProperty("granted").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal([.. _site.CategoryKeys, "hotjar", "parcelwise-analytics"], state.GetProperty("granted").EnumerateArray().Select(e => e.GetString()));
         Assert.NotNull(response.GetSetCookie(Visitor.ConsentCookie));
     }
 

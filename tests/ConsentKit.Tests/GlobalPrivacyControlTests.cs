@@ -245,7 +245,7 @@ public sealed class GlobalPrivacyControlTests
         // Assert
         Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
         Assert.Equal("decided", Page.BannerState(next));
-        Assert.True(Page.IsInert(Page.AnalyticsScript(next), "analytics"));
+        Assert.True(Page.IsInert(Page.AnalyticsScript(next), "hotjar"));
         Assert.Null(visitor.Cookies["sample_visitor"]);
         Assert.Equal(["necessary"], (await visitor.GetConsentAsync()).GrantedCategories);
     }

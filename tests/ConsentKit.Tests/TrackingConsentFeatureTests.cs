@@ -156,7 +156,7 @@ public sealed class TrackingConsentFeatureTests
         Assert.True(after.HasDecided);
         Assert.False(after.IsGranted["analytics"]);
         Assert.Equal(before.ConsentId, after.ConsentId);
-        Assert.True(Page.IsInert(Page.AnalyticsScript(page), "analytics"));
+        Assert.True(Page.IsInert(Page.AnalyticsScript(page), "hotjar"));
     }
 
     [Fact]

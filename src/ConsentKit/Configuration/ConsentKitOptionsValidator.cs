@@ -89,6 +89,12 @@ internal sealed partial class ConsentKitOptionsValidator : IValidateOptions<Cons
 
     private static void ValidateServices(ConsentKitOptions options, HashSet<string> categoryKeys, List<string> errors)
     {
+        var serviceKeys = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        if (options.Services.Count > MaxCategories)
+        {
+            errors.Add($"{Section}:Services has {options.Services.Count} entries. At most {MaxCategories} services are supported; describe related tools as one service.");
+        }
+
         for (var i = 0; i < options.Services.Count; i++)
         {
             var service = options.Services[i];
@@ -114,6 +120,23 @@ internal sealed partial class ConsentKitOptionsValidator : IValidateOptions<Cons
             }
 
             ValidateUrl(service.PrivacyPolicyUrl, $"{path}:PrivacyPolicyUrl", errors);
+
+            if (!string.IsNullOrWhiteSpace(service.Name) || !string.IsNullOrWhiteSpace(service.Key))
+            {
+                var key = Consent.ConsentService.KeyOf(service);
+                if (!IsValidKey(key))
+                {
+                    errors.Add($"{path}:Key '{key}' is not a valid service key. Set Key to 1 to 32 lowercase letters, digits, '-' or '_', for example 'hotjar'.");
+                }
+                else if (categoryKeys.Contains(key))
+                {
+                    errors.Add($"{path}:Key '{key}' is also a category key. Give the service a Key of its own, for example '{key}-service'.");
+                }
+                else if (!serviceKeys.Add(key))
+                {
+                    errors.Add($"{path}:Key '{key}' is used by another service. Give each service a Key of its own.");
+                }
+            }
 
             for (var j = 0; j < service.Cookies.Count; j++)
             {

@@ -3,7 +3,7 @@ using ConsentKit.Configuration;
 namespace ConsentKit.Consent;
 
 /// <summary>A configured category, resolved once at start-up.</summary>
-internal sealed class ConsentCategory(ConsentCategoryOptions options, int index, IReadOnlyList<ConsentServiceOptions> services)
+internal sealed class ConsentCategory(ConsentCategoryOptions options, int index, IReadOnlyList<ConsentService> services)
 {
     public string Key { get; } = options.Key;
 
@@ -17,5 +17,11 @@ internal sealed class ConsentCategory(ConsentCategoryOptions options, int index,
 
     public ulong Bit { get; } = 1UL << index;
 
-    public IReadOnlyList<ConsentServiceOptions> Services { get; } = services;
+    public IReadOnlyList<ConsentService> Services { get; } = services;
+
+    /// <summary>Gets a value indicating whether the visitor may refuse services of this category one by one.</summary>
+    public bool HasServiceChoices => !Required && Services.Count > 1;
+
+    /// <summary>Gets the bits of this category's services.</summary>
+    public ulong ServicesMask { get; } = services.Aggregate(0UL, (mask, service) => mask | service.Bit);
 }

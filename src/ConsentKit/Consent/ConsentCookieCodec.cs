@@ -12,7 +12,8 @@ namespace ConsentKit.Consent;
 /// Turns a <see cref="ConsentDecision"/> into the consent cookie's value and back.
 /// The value is <c>1.</c> (the format version) followed by the base64url form of a Data Protection
 /// payload, so it is signed and encrypted with the application's keys and any instance sharing the
-/// keys can read it. The protected payload is <c>consentId|revision|decidedAtUnixSeconds|key,key</c>.
+/// keys can read it. The protected payload is <c>consentId|revision|decidedAtUnixSeconds|key,key</c>, followed by
+/// <c>|service,service</c> when the visitor refused services one by one.
 /// Decoding never throws: anything unreadable, expired or from another policy revision is "undecided".
 /// Unprotecting is the dominant cost of a request that reads the cookie, so a small bounded cache keeps the
 /// decisions of recently seen cookie values (keyed by the whole value, for a few minutes, so a revoked key
@@ -55,6 +56,13 @@ internal sealed class ConsentCookieCodec
             decision.Revision.ToString(CultureInfo.InvariantCulture),
             decision.DecidedAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture),
             string.Join(',', _policy.KeysOf(decision.GrantedMask & _policy.OptionalMask)));
+        if (decision.DeniedServicesMask != 0)
+        {
+            // A fifth part only when the visitor refused services one by one; four-part cookies stay valid.
+            payload += "|" + string.Join(',', _policy.Categories.SelectMany(c => c.Services)
+                .Where(service => (decision.DeniedServicesMask & service.Bit) != 0).Select(service => service.Key));
+        }
+
         var protectedBytes = _protector.Protect(Encoding.UTF8.GetBytes(payload));
         return VersionPrefix + Base64Url.EncodeToString(protectedBytes);
     }
@@ -138,7 +146,7 @@ internal sealed class ConsentCookieCodec
     {
         problem = ConsentCookieProblem.Malformed;
         var parts = payload.Split('|');
-        if (parts.Length != 4
+        if (parts.Length is not (4 or 5)
             || parts[0].Length == 0
             || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var revision)
             || !long.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var unixSeconds)
@@ -164,8 +172,21 @@ internal sealed class ConsentCookieCodec
             }
         }
 
+        var deniedServices = 0UL;
+        if (parts.Length == 5)
+        {
+            foreach (var range in parts[4].AsSpan().Split(','))
+            {
+                // Services removed from the configuration since are simply not there to refuse.
+                if (_policy.TryGetService(parts[4][range], out var service, out _))
+                {
+                    deniedServices |= service.Bit;
+                }
+            }
+        }
+
         problem = ConsentCookieProblem.None;
-        return new ConsentDecision(parts[0], revision, decidedAt, granted);
+        return new ConsentDecision(parts[0], revision, decidedAt, granted, deniedServices);
     }
 
     private sealed record CachedDecision(ConsentDecision Decision, DateTimeOffset CachedAt);

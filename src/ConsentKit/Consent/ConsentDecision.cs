@@ -5,4 +5,5 @@ namespace ConsentKit.Consent;
 /// <param name="Revision">The policy revision the visitor decided on.</param>
 /// <param name="DecidedAt">When the visitor decided (UTC, whole seconds).</param>
 /// <param name="GrantedMask">One bit per category index of <see cref="ConsentPolicy"/>; required categories always set.</param>
-internal sealed record ConsentDecision(string ConsentId, int Revision, DateTimeOffset DecidedAt, ulong GrantedMask);
+/// <param name="DeniedServicesMask">One bit per service index: services refused one by one inside a granted category.</param>
+internal sealed record ConsentDecision(string ConsentId, int Revision, DateTimeOffset DecidedAt, ulong GrantedMask, ulong DeniedServicesMask = 0);

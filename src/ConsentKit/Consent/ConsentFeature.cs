@@ -55,9 +55,13 @@ internal sealed class ConsentFeature : IConsentFeature, ITrackingConsentFeature
     /// <summary>Gets the granted categories as a bit mask; before a decision, what the mode grants by default.</summary>
     internal ulong GrantedMask => Decision?.GrantedMask ?? DefaultMask;
 
+    /// <summary>Gets the services the visitor refused one by one (none before a decision).</summary>
+    internal ulong DeniedServicesMask => Decision?.DeniedServicesMask ?? 0;
+
     /// <summary>Gets a short key of what the consent state makes a page render: decided or not, the granted categories, and whether forms carry a token.</summary>
     internal string StateKey =>
         (HasDecided ? "d" : "u") + GrantedMask.ToString("x", System.Globalization.CultureInfo.InvariantCulture)
+        + "-" + DeniedServicesMask.ToString("x", System.Globalization.CultureInfo.InvariantCulture)
         + (FetchMetadata.FormsNeedAntiforgeryToken(Context.Request, _services.Policy.Options) ? "t" : "");
 
     internal ConsentDecision? Decision
@@ -92,12 +96,15 @@ internal sealed class ConsentFeature : IConsentFeature, ITrackingConsentFeature
 
     public bool IsGranted(string category)
     {
-        if (!_services.Policy.TryGetCategory(category, out var found))
+        if (_services.Policy.TryGetCategory(category, out var found))
         {
-            return false;
+            return found.Required || (GrantedMask & found.Bit) != 0;
         }
 
-        return found.Required || (GrantedMask & found.Bit) != 0;
+        // A service key: granted with its category, unless the visitor refused that service on its own.
+        return _services.Policy.TryGetService(category, out var service, out var of)
+            && (of.Required || (GrantedMask & of.Bit) != 0)
+            && (DeniedServicesMask & service.Bit) == 0;
     }
 
     /// <summary>
@@ -105,20 +112,32 @@ internal sealed class ConsentFeature : IConsentFeature, ITrackingConsentFeature
     /// it denies, and makes the rest of the request see it. Under a GPC signal, "accept all" leaves the
     /// categories that honour GPC off: those need an explicit, per-category grant.
     /// </summary>
-    internal ConsentOutcome Decide(ConsentAction action, ulong requestedMask)
+    internal ConsentOutcome Decide(ConsentAction action, ulong requestedMask, ulong deniedServicesMask = 0)
     {
         var policy = _services.Policy;
         var previousMask = GrantedMask;
         var gpcApplied = action == ConsentAction.AcceptAll && HasGlobalPrivacyControl;
         var granted = ((gpcApplied ? requestedMask & ~policy.GlobalPrivacyControlMask : requestedMask) & policy.AllMask) | policy.RequiredMask;
+
+        // Services can be refused one by one only inside a granted category that offers the choice.
+        var deniedServices = 0UL;
+        foreach (var category in policy.Categories)
+        {
+            if (category.HasServiceChoices && (granted & category.Bit) != 0)
+            {
+                deniedServices |= deniedServicesMask & category.ServicesMask;
+            }
+        }
+
         var decision = new ConsentDecision(
             Decision?.ConsentId ?? NewConsentId(),
             policy.Revision,
             DateTimeOffset.FromUnixTimeSeconds(_services.Time.GetUtcNow().ToUnixTimeSeconds()),
-            granted);
+            granted,
+            deniedServices);
 
         Context.Response.Cookies.Append(policy.Options.Cookie.Name, _services.Codec.Encode(decision), CreateCookieOptions());
-        DeniedCookieCleanup.ExpireDeniedCookies(Context, policy, ~granted & policy.AllMask, _services.Logger);
+        DeniedCookieCleanup.ExpireDeniedCookies(Context, policy, granted, deniedServices, _services.Logger);
         _decision = decision;
         _loaded = true;
         return new ConsentOutcome(decision, action, previousMask, gpcApplied);

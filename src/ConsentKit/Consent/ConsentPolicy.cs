@@ -11,16 +11,18 @@ namespace ConsentKit.Consent;
 internal sealed class ConsentPolicy
 {
     private readonly FrozenDictionary<string, ConsentCategory> _byKey;
+    private readonly FrozenDictionary<string, (ConsentService Service, ConsentCategory Category)> _serviceCategory;
 
     public ConsentPolicy(IOptions<ConsentKitOptions> options)
     {
         Options = options.Value; // throws the start-up validation errors here if the configuration is invalid
+        var allServices = Options.Services.Select((service, index) => new ConsentService(service, index)).ToArray();
         var categories = new ConsentCategory[Options.Categories.Count];
         for (var i = 0; i < categories.Length; i++)
         {
             var category = Options.Categories[i];
-            var services = Options.Services
-                .Where(s => string.Equals(s.Category, category.Key, StringComparison.OrdinalIgnoreCase))
+            var services = allServices
+                .Where(s => string.Equals(s.Options.Category, category.Key, StringComparison.OrdinalIgnoreCase))
                 .ToArray();
             categories[i] = new ConsentCategory(category, i, services);
             if (category.Required)
@@ -39,6 +41,8 @@ internal sealed class ConsentPolicy
 
         Categories = categories;
         _byKey = categories.ToFrozenDictionary(c => c.Key, StringComparer.OrdinalIgnoreCase);
+        _serviceCategory = categories.SelectMany(c => c.Services.Select(s => (s, c)))
+            .ToFrozenDictionary(pair => pair.s.Key, pair => (pair.s, pair.c), StringComparer.OrdinalIgnoreCase);
         Cookies = new CookieDeclarationIndex(categories);
     }
 
@@ -69,6 +73,52 @@ internal sealed class ConsentPolicy
 
         category = null!;
         return false;
+    }
+
+    public bool TryGetService(string? key, out ConsentService service, out ConsentCategory category)
+    {
+        if (key is not null && _serviceCategory.TryGetValue(key, out var found))
+        {
+            (service, category) = found;
+            return true;
+        }
+
+        service = null!;
+        category = null!;
+        return false;
+    }
+
+    /// <summary>
+    /// Gets what a decision grants, as the client and the records name it: the categories, then the services of
+    /// granted categories that offer a choice per service (elsewhere a service goes with its category).
+    /// </summary>
+    public IReadOnlyList<string> GrantedKeys(ulong grantedMask, ulong deniedServicesMask)
+    {
+        var keys = new List<string>(KeysOf(grantedMask));
+        foreach (var category in Categories)
+        {
+            if (category.HasServiceChoices && (grantedMask & category.Bit) != 0)
+            {
+                keys.AddRange(category.Services.Where(s => (deniedServicesMask & s.Bit) == 0).Select(s => s.Key));
+            }
+        }
+
+        return keys;
+    }
+
+    /// <summary>Gets what a decision refuses: the optional categories not granted, then the services refused one by one.</summary>
+    public IReadOnlyList<string> DeniedKeys(ulong grantedMask, ulong deniedServicesMask)
+    {
+        var keys = new List<string>(KeysOf(~grantedMask & AllMask));
+        foreach (var category in Categories)
+        {
+            if (category.HasServiceChoices && (grantedMask & category.Bit) != 0)
+            {
+                keys.AddRange(category.Services.Where(s => (deniedServicesMask & s.Bit) != 0).Select(s => s.Key));
+            }
+        }
+
+        return keys;
     }
 
     public IReadOnlyList<string> KeysOf(ulong mask)

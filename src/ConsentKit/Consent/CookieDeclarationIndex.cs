@@ -18,15 +18,15 @@ internal sealed class CookieDeclarationIndex
         {
             foreach (var service in category.Services)
             {
-                foreach (var cookie in service.Cookies)
+                foreach (var cookie in service.Options.Cookies)
                 {
                     if (cookie.Name.EndsWith('*'))
                     {
-                        prefixes.Add(new DeclaredCookie(cookie.Name[..^1], category, cookie));
+                        prefixes.Add(new DeclaredCookie(cookie.Name[..^1], category, service, cookie));
                     }
                     else
                     {
-                        exact.TryAdd(cookie.Name, new DeclaredCookie(cookie.Name, category, cookie));
+                        exact.TryAdd(cookie.Name, new DeclaredCookie(cookie.Name, category, service, cookie));
                     }
                 }
             }
@@ -41,7 +41,8 @@ internal sealed class CookieDeclarationIndex
 
     /// <summary>
     /// Gets the optional cookies as JSON for the client script, which deletes those of denied categories
-    /// that scripts can reach: <c>[[category, name or prefix, isPrefix, path, [domains]], …]</c>.
+    /// that scripts can reach: <c>[[key, name or prefix, isPrefix, path, [domains]], …]</c>, the key being the
+    /// service's where its category offers a choice per service, else the category's.
     /// </summary>
     public string ClientJson { get; }
 
@@ -72,7 +73,8 @@ internal sealed class CookieDeclarationIndex
         foreach (var cookie in cookies.Where(c => !c.Category.Required))
         {
             json.WriteStartArray();
-            json.WriteStringValue(cookie.Category.Key);
+            // The key the client finds among the granted keys exactly when the cookie may stay.
+            json.WriteStringValue(cookie.Category.HasServiceChoices ? cookie.Service.Key : cookie.Category.Key);
             json.WriteStringValue(cookie.Name);
             json.WriteNumberValue(cookie.Declaration.Name.EndsWith('*') ? 1 : 0);
             json.WriteStringValue(cookie.Declaration.Path);

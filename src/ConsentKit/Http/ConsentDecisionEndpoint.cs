@@ -38,7 +38,8 @@ internal static class ConsentDecisionEndpoint
             return;
         }
 
-        if (!TryGetGrantedMask(request, services.Policy, feature.GrantedMask, out var action, out var mask, out var error))
+        if (!TryGetGrantedMask(request, services.Policy, feature.GrantedMask, out var action, out var mask, out var error)
+            || !TryGetDeniedServices(request!, services.Policy, feature.DeniedServicesMask, out var deniedServices, out error))
         {
             ConsentKitLog.BadDecisionRequest(services.Logger, error);
             await Problem(context, StatusCodes.Status400BadRequest, "Invalid consent decision", error);
@@ -46,7 +47,7 @@ internal static class ConsentDecisionEndpoint
         }
 
         var previous = feature.Decision;
-        var outcome = feature.Decide(action, mask);
+        var outcome = feature.Decide(action, mask, deniedServices);
         var decision = outcome.Decision;
 
         // Acknowledge only once the record is durable (in the store, or else in the local outbox).
@@ -58,7 +59,7 @@ internal static class ConsentDecisionEndpoint
             return;
         }
 
-        ConsentKitLog.DecisionRecorded(services.Logger, action, decision.ConsentId, string.Join(',', services.Policy.KeysOf(decision.GrantedMask)));
+        ConsentKitLog.DecisionRecorded(services.Logger, action, decision.ConsentId, string.Join(',', services.Policy.GrantedKeys(decision.GrantedMask, decision.DeniedServicesMask)));
 
         if (ConsentPostGuard.WantsJson(context.Request))
         {
@@ -88,8 +89,46 @@ internal static class ConsentDecisionEndpoint
         {
             Action = form["action"],
             Categories = form["categories"].ToArray()!,
+            Services = form.ContainsKey("services") ? form["services"].Where(key => !string.IsNullOrEmpty(key)).Select(key => key!).ToArray() : null,
             ReturnUrl = form["returnUrl"],
         };
+    }
+
+    /// <summary>
+    /// Works out the services refused one by one. A "save" that lists services (the banner's form always does)
+    /// refuses the unlisted services of every category that offers the choice; without a list nothing is refused.
+    /// "grant" keeps earlier refusals, except in the categories it grants now; the other actions refuse none.
+    /// </summary>
+    private static bool TryGetDeniedServices(DecisionRequest request, ConsentPolicy policy, ulong currentDenied, out ulong denied, out string error)
+    {
+        denied = 0;
+        error = "";
+        var listed = 0UL;
+        foreach (var key in request.Services ?? [])
+        {
+            if (!policy.TryGetService(key, out var service, out _))
+            {
+                error = $"Unknown service '{key}'. Known services: {string.Join(", ", policy.Categories.SelectMany(c => c.Services).Select(s => s.Key))}.";
+                return false;
+            }
+
+            listed |= service.Bit;
+        }
+
+        switch (request.Action)
+        {
+            case "save" when request.Services is not null:
+                denied = policy.Categories.Where(c => c.HasServiceChoices).Aggregate(0UL, (mask, c) => mask | c.ServicesMask) & ~listed;
+                break;
+            case "grant":
+                var regranted = policy.Categories
+                    .Where(c => request.Categories?.Contains(c.Key, StringComparer.OrdinalIgnoreCase) == true)
+                    .Aggregate(0UL, (mask, c) => mask | c.ServicesMask);
+                denied = currentDenied & ~regranted;
+                break;
+        }
+
+        return true;
     }
 
     private static bool TryGetGrantedMask(DecisionRequest? request, ConsentPolicy policy, ulong currentMask, out ConsentAction action, out ulong mask, out string error)

@@ -31,7 +31,7 @@ internal sealed record ConsentStateResponse
         ConsentId = decision.ConsentId,
         Revision = decision.Revision,
         DecidedAt = decision.DecidedAt,
-        Granted = policy.KeysOf(decision.GrantedMask),
-        Denied = policy.KeysOf(~decision.GrantedMask & policy.AllMask),
+        Granted = policy.GrantedKeys(decision.GrantedMask, decision.DeniedServicesMask),
+        Denied = policy.DeniedKeys(decision.GrantedMask, decision.DeniedServicesMask),
     };
 }

@@ -73,7 +73,7 @@ internal sealed class CookieGate(ConsentKitServices services, bool warnOnUndecla
 
         if (policy.Cookies.Find(name) is { } declared)
         {
-            if ((feature.GrantedMask & declared.Category.Bit) != 0)
+            if (declared.IsAllowed(feature.GrantedMask, feature.DeniedServicesMask))
             {
                 return true;
             }

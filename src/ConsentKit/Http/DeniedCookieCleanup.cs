@@ -5,14 +5,14 @@ using Microsoft.Extensions.Logging;
 namespace ConsentKit.Http;
 
 /// <summary>
-/// Expires, from the server, the cookies of categories a decision denies, for every configured domain
+/// Expires, from the server, the cookies of categories (and services) a decision denies, for every configured domain
 /// and path, so that HttpOnly and parent-domain cookies that browser scripts cannot remove go too.
 /// </summary>
 internal static class DeniedCookieCleanup
 {
-    public static void ExpireDeniedCookies(HttpContext context, ConsentPolicy policy, ulong deniedMask, ILogger logger)
+    public static void ExpireDeniedCookies(HttpContext context, ConsentPolicy policy, ulong grantedMask, ulong deniedServicesMask, ILogger logger)
     {
-        if (deniedMask == 0)
+        if ((grantedMask & policy.AllMask) == policy.AllMask && deniedServicesMask == 0)
         {
             return;
         }
@@ -20,7 +20,7 @@ internal static class DeniedCookieCleanup
         foreach (var cookie in context.Request.Cookies)
         {
             var declared = policy.Cookies.Find(cookie.Key);
-            if (declared is null || (declared.Category.Bit & deniedMask) == 0)
+            if (declared is null || declared.IsAllowed(grantedMask, deniedServicesMask))
             {
                 continue;
             }

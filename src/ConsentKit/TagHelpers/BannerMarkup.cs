@@ -28,7 +28,7 @@ internal static class BannerMarkup
         context.LinkStylesheetOnce(html, stylesheetUrl); // unless a placeholder above linked it already
         html.Raw("<aside id=\"consentkit\" class=\"ck ck-").Raw(LayoutClass(options.Appearance.Layout)).Raw(ThemeClass(options.Appearance.Theme)).Raw('"')
             .Raw(" data-consentkit").Attr("data-state", decided ? "decided" : "undecided")
-            .Attr("data-granted", string.Join(' ', policy.KeysOf(granted)))
+            .Attr("data-granted", string.Join(' ', policy.GrantedKeys(granted, feature.DeniedServicesMask)))
             .Attr("data-close", texts.Close)
             .Attr("lang", texts.Language).Attr("dir", texts.IsRightToLeft ? "rtl" : null)
             .Raw(" aria-labelledby=\"ck-title\">");
@@ -36,6 +36,12 @@ internal static class BannerMarkup
         html.Raw("<summary class=\"ck-btn ck-reopen\" data-consent-action=\"settings\">").Text(texts.Settings).Raw("</summary>");
         html.Raw("<form id=\"ck-form\" class=\"ck-form\" method=\"post\"").Attr("action", context.EndpointUrl).Raw(">");
         context.WriteFormFields(html);
+        if (policy.Categories.Any(c => c.HasServiceChoices))
+        {
+            // Says "this form lists services": unticked services of a category that offers the choice are refused.
+            html.Raw("<input type=\"hidden\" name=\"services\" value=\"\">");
+        }
+
         html.Raw("<h2 id=\"ck-title\" class=\"ck-title\">").Text(optOut ? texts.OptOutTitle : texts.Title).Raw("</h2>");
         html.Raw("<p class=\"ck-text\">").Text(optOut ? texts.OptOutDescription : texts.Description);
         if (options.PrivacyPolicyUrl is { } privacyUrl)
@@ -95,7 +101,7 @@ internal static class BannerMarkup
                 html.Raw("<p class=\"ck-desc\"").Attr("id", "ck-d-" + category.Key).Raw(">").Text(description).Raw("</p>");
             }
 
-            Services(html, texts, category);
+            Services(html, texts, category, context.Feature.DeniedServicesMask);
             html.Raw("</div>");
         }
 
@@ -116,7 +122,7 @@ internal static class BannerMarkup
         html.Raw("</div>");
     }
 
-    private static void Services(HtmlWriter html, Localization.LocalizedTexts texts, Consent.ConsentCategory category)
+    private static void Services(HtmlWriter html, Localization.LocalizedTexts texts, Consent.ConsentCategory category, ulong deniedServices)
     {
         if (category.Services.Count == 0)
         {
@@ -126,7 +132,20 @@ internal static class BannerMarkup
         html.Raw("<details class=\"ck-services\"><summary>").Text(texts.ServicesAndCookies).Raw("</summary><ul>");
         foreach (var service in category.Services)
         {
-            html.Raw("<li><strong>").Text(service.Name).Raw("</strong>");
+            html.Raw("<li>");
+            if (category.HasServiceChoices)
+            {
+                // One toggle per service: on unless the visitor refused it, so granting the category grants them all.
+                var id = "ck-s-" + service.Key;
+                html.Raw("<input type=\"checkbox\" form=\"ck-form\" name=\"services\"").Attr("id", id).Attr("value", service.Key)
+                    .Flag("checked", (deniedServices & service.Bit) == 0).Raw("><label").Attr("for", id).Raw("><strong>")
+                    .Text(service.Name).Raw("</strong></label>");
+            }
+            else
+            {
+                html.Raw("<strong>").Text(service.Name).Raw("</strong>");
+            }
+
             if (service.Provider is not null)
             {
                 html.Raw(" · ").Text(service.Provider);

@@ -54,14 +54,14 @@
     if (!button || button.name !== 'action' || !(target === form || target.closest('.ck-embed'))) return;
     event.preventDefault();
     const data = new FormData(target, button);
-    decide(button.value, data.getAll('categories')).catch(() => {
+    decide(button.value, data.getAll('categories'), data.getAll('services').filter(Boolean)).catch(() => {
       // Fall back to the plain form post, which the server answers with a redirect.
       target.append(Object.assign(doc.createElement('input'), { type: 'hidden', name: 'action', value: button.value }));
       target.submit();
     });
   });
 
-  async function decide(action, categories) {
+  async function decide(action, categories, services) {
     // form.action would name the buttons called "action", not the form's URL.
     const response = await fetch(form.getAttribute('action'), {
       method: 'POST',
@@ -70,7 +70,7 @@
         Accept: 'application/json',
         RequestVerificationToken: (form.elements.__RequestVerificationToken || {}).value || '',
       },
-      body: JSON.stringify({ action, categories: categories || [] }),
+      body: JSON.stringify({ action, categories, services }),
     });
     if (!response.ok) throw Error(response.status);
     apply(await response.json());
@@ -123,7 +123,7 @@
         }
       }
     }
-    if (el.load) el.load(); // a video picks up its sources
+    el.load?.(); // a video picks up its sources
     el.removeAttribute('data-consent-category');
     el.hidden = false;
     const placeholder = el.previousElementSibling;
@@ -146,7 +146,7 @@
 
   function updateGoogleConsentMode() {
     const mapping = doc.querySelector('script[data-consentkit-gcm]');
-    if (!mapping || typeof window.gtag !== 'function') return;
+    if (!mapping) return; // the same script defines gtag
     const update = {};
     for (const [type, category] of Object.entries(JSON.parse(mapping.dataset.consentkitGcm))) {
       update[type] = granted.includes(category) ? 'granted' : 'denied';
