@@ -3,6 +3,7 @@ using ConsentKit.Configuration;
 using ConsentKit.Consent;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Primitives;
+using Microsoft.Net.Http.Headers;
 
 namespace ConsentKit.Http;
 
@@ -13,6 +14,9 @@ namespace ConsentKit.Http;
 /// </summary>
 internal sealed class CookieGate(ConsentKitServices services, bool warnOnUndeclared)
 {
+    private static readonly StringValues PrivateDirective = new("private");
+    private static readonly StringValues CookieVary = new("Cookie");
+
     // Warn once per undeclared cookie name, not once per response.
     private readonly ConcurrentDictionary<string, byte> _warned = new(StringComparer.Ordinal);
 
@@ -141,9 +145,17 @@ internal sealed class CookieGate(ConsentKitServices services, bool warnOnUndecla
             return;
         }
 
-        var directives = cacheControl.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
-            .Where(d => !d.Equals("public", StringComparison.OrdinalIgnoreCase));
-        headers.CacheControl = string.Join(", ", directives.Prepend("private"));
-        headers.Append("Vary", "Cookie");
+        if (cacheControl.Length == 0)
+        {
+            headers.CacheControl = PrivateDirective; // the usual case: no allocation
+        }
+        else
+        {
+            var directives = cacheControl.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+                .Where(d => !d.Equals("public", StringComparison.OrdinalIgnoreCase));
+            headers.CacheControl = string.Join(", ", directives.Prepend("private"));
+        }
+
+        headers.Append(HeaderNames.Vary, CookieVary);
     }
 }
