@@ -45,7 +45,7 @@ if ! command -v wrk >/dev/null 2>&1; then
 fi
 command -v curl >/dev/null 2>&1 || { echo "ERROR: curl is needed" >&2; exit 1; }
 
-WORK=$(mktemp -d /tmp/consentkit-load.XXXXXX)
+WORK=$(mktemp -d -t consentkit-load.XXXXXX)
 PIDS=()
 cleanup() {
     local pid
