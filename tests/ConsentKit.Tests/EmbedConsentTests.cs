@@ -202,6 +202,25 @@ public sealed class EmbedConsentTests
     }
 
     [Fact]
+    public async Task Iframe_GatedByServiceKey_PlaceholderNamesTheServiceAndGrantsItsCategory()
+    {
+        // Arrange
+        await using var site = await TestSite.StartWithPagesAsync(TestSite.ThreeCategories());
+        using var visitor = site.CreateVisitor();
+
+        // Act
+        var page = await visitor.OpenPageAsync("/Embeds");
+
+        // Assert
+        var iframe = page.QuerySelector("#heatmap")!;
+        Assert.Equal("https://insights.example/heatmap", iframe.GetAttribute("data-consent-src"));
+        var placeholder = iframe.PreviousElementSibling!;
+        Assert.Equal("analytics", placeholder.GetAttribute("data-consent-placeholder"));
+        Assert.StartsWith("This content is provided by Hotjar,", placeholder.TextContent);
+        Assert.Equal("analytics", placeholder.QuerySelector("input[name=categories]")!.GetAttribute("value"));
+    }
+
+    [Fact]
     public async Task Link_Undecided_HrefMovedAsideWithoutPlaceholder()
     {
         // Arrange

@@ -75,6 +75,27 @@ internal sealed class ConsentPolicy
         return false;
     }
 
+    /// <summary>
+    /// Finds the category a markup key names: the category itself, or the category of the service it names
+    /// (<paramref name="service"/> is then that service).
+    /// </summary>
+    public bool TryGetCategoryOf(string? key, out ConsentCategory category, out ConsentService? service)
+    {
+        service = null;
+        if (TryGetCategory(key, out category))
+        {
+            return true;
+        }
+
+        if (TryGetService(key, out var found, out category))
+        {
+            service = found;
+            return true;
+        }
+
+        return false;
+    }
+
     public bool TryGetService(string? key, out ConsentService service, out ConsentCategory category)
     {
         if (key is not null && _serviceCategory.TryGetValue(key, out var found))

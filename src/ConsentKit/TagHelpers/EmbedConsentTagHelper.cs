@@ -50,13 +50,14 @@ public sealed class EmbedConsentTagHelper : TagHelper
 
         InertMarkup.MakeSourceInert(output, category);
         context.Items[MediaSourceConsentTagHelper.GatedParentKey] = category; // its <source> children wait too
-        if (output.TagName == "link" || !render.Policy.TryGetCategory(category, out var known))
+        if (output.TagName == "link" || !render.Policy.TryGetCategoryOf(category, out var known, out var keyedService))
         {
-            return; // nothing to show for a stylesheet; nothing to grant for an unknown category
+            return; // nothing to show for a stylesheet; nothing to grant for an unknown key
         }
 
+        // The placeholder grants the category; a service key names which of its services the content is.
         output.Attributes.SetAttribute("hidden", "hidden");
-        var service = Service ?? (known.Services.Count > 0 ? known.Services[0].Name : null) ?? category;
+        var service = Service ?? keyedService?.Name ?? (known.Services.Count > 0 ? known.Services[0].Name : null) ?? category;
         output.PreElement.AppendHtml(InertMarkup.Placeholder(render, known, service));
     }
 }

@@ -1,8 +1,6 @@
-using ConsentKit.Consent;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.AspNetCore.Razor.TagHelpers;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ConsentKit.TagHelpers;
 
@@ -33,17 +31,16 @@ public sealed class ScriptConsentTagHelper : TagHelper
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
         ArgumentNullException.ThrowIfNull(output);
-        var httpContext = ViewContext.HttpContext;
+        var render = ConsentRenderContext.For(ViewContext.HttpContext);
         var category = Category ?? "";
-        if (httpContext.GetConsent().IsGranted(category))
+        if (render.Feature.IsGranted(category))
         {
             return;
         }
 
-        var services = httpContext.RequestServices.GetRequiredService<ConsentKitServices>();
-        if (!services.Policy.TryGetCategory(category, out _))
+        if (!render.Policy.TryGetCategoryOf(category, out _, out _))
         {
-            ConsentKitLog.UnknownCategoryInMarkup(services.Logger, category);
+            ConsentKitLog.UnknownCategoryInMarkup(render.Services.Logger, category);
         }
 
         InertMarkup.MakeScriptInert(output, category);
