@@ -216,8 +216,7 @@ internal sealed partial class ConsentKitOptionsValidator : IValidateOptions<Cons
             return;
         }
 
-        var isLocal = url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal);
-        if (!isLocal && !(Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)))
+        if (!Http.LocalRedirect.IsLocal(url) && !(Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)))
         {
             errors.Add($"{path} '{url}' is not a usable link. Use a path on this site such as '/privacy' or an absolute http(s) URL.");
         }

@@ -129,12 +129,7 @@ internal sealed class ConsentFeature : IConsentFeature, ITrackingConsentFeature
             }
         }
 
-        var decision = new ConsentDecision(
-            Decision?.ConsentId ?? NewConsentId(),
-            policy.Revision,
-            DateTimeOffset.FromUnixTimeSeconds(_services.Time.GetUtcNow().ToUnixTimeSeconds()),
-            granted,
-            deniedServices);
+        var decision = NewDecision(granted, deniedServices);
 
         Context.Response.Cookies.Append(policy.Options.Cookie.Name, _services.Codec.Encode(decision), CreateCookieOptions());
         DeniedCookieCleanup.ExpireDeniedCookies(Context, policy, granted, deniedServices, _services.Logger);
@@ -176,6 +171,14 @@ internal sealed class ConsentFeature : IConsentFeature, ITrackingConsentFeature
         };
     }
 
+    // The visitor keeps their consent id across changes of mind, so their records link up.
+    private ConsentDecision NewDecision(ulong grantedMask, ulong deniedServicesMask) => new(
+        Decision?.ConsentId ?? NewConsentId(),
+        _services.Policy.Revision,
+        DateTimeOffset.FromUnixTimeSeconds(_services.Time.GetUtcNow().ToUnixTimeSeconds()),
+        grantedMask,
+        deniedServicesMask);
+
     private static string NewConsentId()
     {
         Span<byte> bytes = stackalloc byte[16];
@@ -207,11 +210,7 @@ internal sealed class ConsentFeature : IConsentFeature, ITrackingConsentFeature
 
     string ITrackingConsentFeature.CreateConsentCookie()
     {
-        var decision = new ConsentDecision(
-            Decision?.ConsentId ?? NewConsentId(),
-            _services.Policy.Revision,
-            DateTimeOffset.FromUnixTimeSeconds(_services.Time.GetUtcNow().ToUnixTimeSeconds()),
-            _services.Policy.AllMask);
+        var decision = NewDecision(_services.Policy.AllMask, deniedServicesMask: 0);
         var options = CreateCookieOptions();
         options.HttpOnly = false; // the header is for page script (document.cookie), and browsers drop HttpOnly cookies that script writes
         return options.CreateCookieHeader(_services.Policy.Options.Cookie.Name, Uri.EscapeDataString(_services.Codec.Encode(decision))).ToString();
