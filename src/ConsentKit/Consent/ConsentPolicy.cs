@@ -113,29 +113,22 @@ internal sealed class ConsentPolicy
     /// Gets what a decision grants, as the client and the records name it: the categories, then the services of
     /// granted categories that offer a choice per service (elsewhere a service goes with its category).
     /// </summary>
-    public IReadOnlyList<string> GrantedKeys(ulong grantedMask, ulong deniedServicesMask)
-    {
-        var keys = new List<string>(KeysOf(grantedMask));
-        foreach (var category in Categories)
-        {
-            if (category.HasServiceChoices && (grantedMask & category.Bit) != 0)
-            {
-                keys.AddRange(category.Services.Where(s => (deniedServicesMask & s.Bit) == 0).Select(s => s.Key));
-            }
-        }
-
-        return keys;
-    }
+    public IReadOnlyList<string> GrantedKeys(ulong grantedMask, ulong deniedServicesMask) =>
+        WithServices(KeysOf(grantedMask), grantedMask, deniedServicesMask, refused: false);
 
     /// <summary>Gets what a decision refuses: the optional categories not granted, then the services refused one by one.</summary>
-    public IReadOnlyList<string> DeniedKeys(ulong grantedMask, ulong deniedServicesMask)
+    public IReadOnlyList<string> DeniedKeys(ulong grantedMask, ulong deniedServicesMask) =>
+        WithServices(KeysOf(~grantedMask & AllMask), grantedMask, deniedServicesMask, refused: true);
+
+    // Appends the services, refused or not, of the granted categories that offer a choice per service.
+    private List<string> WithServices(IReadOnlyList<string> categoryKeys, ulong grantedMask, ulong deniedServicesMask, bool refused)
     {
-        var keys = new List<string>(KeysOf(~grantedMask & AllMask));
+        var keys = new List<string>(categoryKeys);
         foreach (var category in Categories)
         {
             if (category.HasServiceChoices && (grantedMask & category.Bit) != 0)
             {
-                keys.AddRange(category.Services.Where(s => (deniedServicesMask & s.Bit) != 0).Select(s => s.Key));
+                keys.AddRange(category.Services.Where(s => ((deniedServicesMask & s.Bit) != 0) == refused).Select(s => s.Key));
             }
         }
 
