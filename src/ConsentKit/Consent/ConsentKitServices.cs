@@ -29,4 +29,7 @@ internal sealed class ConsentKitServices
     public CookieGate CookieGate { get; }
 
     public ConsentTextsProvider Texts { get; }
+
+    /// <summary>Gets the banner's markup per visitor state, built once.</summary>
+    public TagHelpers.BannerTemplates Banners { get; } = new();
 }

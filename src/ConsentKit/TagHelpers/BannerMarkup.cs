@@ -1,4 +1,6 @@
+using System.Text.Encodings.Web;
 using ConsentKit.Configuration;
+using Microsoft.AspNetCore.Html;
 
 namespace ConsentKit.TagHelpers;
 
@@ -14,7 +16,33 @@ internal static class BannerMarkup
     public const string ScriptPath = "/_content/ConsentKit/consentkit.min.js";
     public const string PreferencesId = "ck-prefs";
 
+    /// <summary>
+    /// The banner of this request: the cached markup of its state, with the request's own values (stylesheet link,
+    /// form fields, script nonce) written between, straight to the page's writer.
+    /// </summary>
+    public static IHtmlContent For(ConsentRenderContext context, string stylesheetUrl, string scriptUrl)
+    {
+        var template = context.Services.Banners.Get(context, Build);
+        return new BannerHtml(
+            context.TakeStylesheetLink() ? stylesheetUrl : null,
+            context.Nonce,
+            template,
+            context.AntiforgeryToken,
+            context.ReturnUrl,
+            scriptUrl);
+    }
+
+    /// <summary>The banner of this request as a string (for tests and the benchmarks' "markup alone").</summary>
     public static string Render(ConsentRenderContext context, string stylesheetUrl, string scriptUrl)
+    {
+        using var writer = new StringWriter();
+        For(context, stylesheetUrl, scriptUrl).WriteTo(writer, HtmlEncoder.Default);
+        return writer.ToString();
+    }
+
+    // Everything that depends only on the configuration, the texts and the visitor's state (see BannerTemplates.Key):
+    // the markup before the form's per-request fields, and after them.
+    private static BannerTemplate Build(ConsentRenderContext context)
     {
         var policy = context.Policy;
         var options = policy.Options;
@@ -23,9 +51,8 @@ internal static class BannerMarkup
         var decided = feature.HasDecided;
         var granted = feature.GrantedMask;
         var optOut = feature.Mode == ConsentMode.OptOut;
-        var html = new HtmlWriter(4096);
+        var html = new HtmlWriter(1024);
 
-        context.LinkStylesheetOnce(html, stylesheetUrl); // unless a placeholder above linked it already
         html.Raw("<aside id=\"consentkit\" class=\"ck ck-").Raw(LayoutClass(options.Appearance.Layout)).Raw(ThemeClass(options.Appearance.Theme)).Raw('"')
             .Raw(" data-consentkit").Attr("data-state", decided ? "decided" : "undecided")
             .Attr("data-granted", string.Join(' ', policy.GrantedKeys(granted, feature.DeniedServicesMask)))
@@ -35,7 +62,9 @@ internal static class BannerMarkup
         html.Raw(decided ? "<details class=\"ck-panel\">" : "<details class=\"ck-panel\" open>");
         html.Raw("<summary class=\"ck-btn ck-reopen\" data-consent-action=\"settings\">").Text(texts.Settings).Raw("</summary>");
         html.Raw("<form id=\"ck-form\" class=\"ck-form\" method=\"post\"").Attr("action", context.EndpointUrl).Raw(">");
-        context.WriteFormFields(html);
+        var head = html.ToString();
+
+        html = new HtmlWriter(8192);
         if (policy.Categories.Any(c => c.HasServiceChoices))
         {
             // Says "this form lists services": unticked services of a category that offers the choice are refused.
@@ -65,8 +94,7 @@ internal static class BannerMarkup
         // The optional cookies the client deletes on withdrawal. JSON in a data block, not an attribute, so its
         // quotes need no entities; the writer escapes '<' and '&', so it cannot close the element early.
         html.Raw("<script type=\"application/json\" id=\"ck-cookies\">").Raw(policy.Cookies.ClientJson).Raw("</script>");
-        html.Raw("<script").Attr("src", scriptUrl).Attr("nonce", context.Nonce).Raw(" defer></script>");
-        return html.ToString();
+        return new BannerTemplate(head, html.ToString());
     }
 
     private static void Preferences(HtmlWriter html, ConsentRenderContext context, ulong granted)

@@ -39,7 +39,7 @@ public sealed class ConsentBannerTagHelper : TagHelper
 
         var render = ConsentRenderContext.For(httpContext);
         var pathBase = httpContext.Request.PathBase;
-        var markup = BannerMarkup.Render(
+        var markup = BannerMarkup.For(
             render,
             _fileVersionProvider.AddFileVersionToPath(pathBase, BannerMarkup.StylesheetPath),
             _fileVersionProvider.AddFileVersionToPath(pathBase, BannerMarkup.ScriptPath));

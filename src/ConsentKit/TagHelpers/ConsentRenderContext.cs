@@ -96,24 +96,34 @@ internal sealed class ConsentRenderContext
     /// banner (an embed placeholder, the cookie table) would otherwise paint unstyled, then move.
     /// </summary>
     /// <param name="html">Where to write the link.</param>
-    /// <param name="url">The stylesheet's URL, when the caller has it already.</param>
-    /// <param name="always">
-    /// Write it even if linked already: for <c>&lt;consent-styles /&gt;</c> in <c>head</c>, which Razor renders after
-    /// the page's body (a placeholder there may have linked it first), yet which the browser reads first.
-    /// </param>
-    public void LinkStylesheetOnce(HtmlWriter html, string? url = null, bool always = false)
+    public void LinkStylesheetOnce(HtmlWriter html)
     {
-        if (_stylesheetLinked && !always)
+        if (TakeStylesheetLink())
         {
-            return;
+            html.Raw("<link rel=\"stylesheet\"").Attr("href", StylesheetUrl).Attr("nonce", Nonce).Raw(">");
         }
+    }
 
+    /// <summary>Gets the stylesheet's URL, with its content hash when Razor's file version provider is there.</summary>
+    public string StylesheetUrl
+    {
+        get
+        {
+            var pathBase = HttpContext.Request.PathBase;
+            return HttpContext.RequestServices.GetService<IFileVersionProvider>() is { } versions
+                ? versions.AddFileVersionToPath(pathBase, BannerMarkup.StylesheetPath)
+                : pathBase + BannerMarkup.StylesheetPath;
+        }
+    }
+
+    /// <summary>
+    /// Returns <see langword="true"/> when the caller should link the stylesheet (nothing above has), and notes that it is linked.
+    /// </summary>
+    public bool TakeStylesheetLink()
+    {
+        var take = !_stylesheetLinked;
         _stylesheetLinked = true;
-        var pathBase = HttpContext.Request.PathBase;
-        url ??= HttpContext.RequestServices.GetService<IFileVersionProvider>() is { } versions
-            ? versions.AddFileVersionToPath(pathBase, BannerMarkup.StylesheetPath)
-            : pathBase + BannerMarkup.StylesheetPath;
-        html.Raw("<link rel=\"stylesheet\"").Attr("href", url).Attr("nonce", Nonce).Raw(">");
+        return take;
     }
 
     public static ConsentRenderContext For(HttpContext httpContext)

@@ -24,9 +24,17 @@ public sealed class ConsentStylesTagHelper : TagHelper
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
         ArgumentNullException.ThrowIfNull(output);
-        var html = new HtmlWriter(160);
-        ConsentRenderContext.For(ViewContext.HttpContext).LinkStylesheetOnce(html, always: true);
-        output.TagName = null;
-        output.Content.SetHtmlContent(html.ToString());
+        // Always, even if linked already: Razor renders head after the body, where a placeholder may have linked it
+        // first, yet browsers read head first.
+        var render = ConsentRenderContext.For(ViewContext.HttpContext);
+        render.TakeStylesheetLink();
+        output.TagName = "link";
+        output.TagMode = TagMode.StartTagOnly;
+        output.Attributes.SetAttribute("rel", "stylesheet");
+        output.Attributes.SetAttribute("href", render.StylesheetUrl);
+        if (render.Nonce is not null)
+        {
+            output.Attributes.SetAttribute("nonce", render.Nonce);
+        }
     }
 }

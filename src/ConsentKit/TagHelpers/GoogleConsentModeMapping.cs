@@ -56,5 +56,40 @@ internal static class GoogleConsentModeMapping
     };
 
     /// <summary>The mapping, and its JSON for the client script.</summary>
-    internal sealed record Resolved(IReadOnlyList<(string Type, ConsentCategory? Category)> Mapping, string ClientJson);
+    internal sealed record Resolved(IReadOnlyList<(string Type, ConsentCategory? Category)> Mapping, string ClientJson)
+    {
+        // One script per combination of granted types (at most 2^7), built on first use: pages render it on every request.
+        private readonly string?[] _defaultsScripts = new string?[1 << Types.Length];
+
+        /// <summary>Gets the script that sets the defaults for the granted categories: <c>gtag('consent','default',{…})</c>.</summary>
+        public string DefaultsScript(ulong granted)
+        {
+            var grantedTypes = 0;
+            for (var i = 0; i < Mapping.Count; i++)
+            {
+                if (Mapping[i].Category is { } category && (granted & category.Bit) != 0)
+                {
+                    grantedTypes |= 1 << i;
+                }
+            }
+
+            // A race builds the same string twice at worst.
+            return _defaultsScripts[grantedTypes] ??= BuildDefaultsScript(grantedTypes);
+        }
+
+        private string BuildDefaultsScript(int grantedTypes)
+        {
+            var defaults = JsonText.Write(json =>
+            {
+                json.WriteStartObject();
+                for (var i = 0; i < Mapping.Count; i++)
+                {
+                    json.WriteString(Mapping[i].Type, (grantedTypes & (1 << i)) != 0 ? "granted" : "denied");
+                }
+
+                json.WriteEndObject();
+            });
+            return "window.dataLayer=window.dataLayer||[];function gtag(){dataLayer.push(arguments);}gtag('consent','default'," + defaults + ");";
+        }
+    }
 }

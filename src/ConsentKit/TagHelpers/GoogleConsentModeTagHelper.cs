@@ -27,18 +27,6 @@ public sealed class GoogleConsentModeTagHelper : TagHelper
         ArgumentNullException.ThrowIfNull(output);
         var render = ConsentRenderContext.For(ViewContext.HttpContext);
         var resolved = GoogleConsentModeMapping.For(render.Policy);
-        var granted = render.Feature.GrantedMask;
-
-        var defaults = JsonText.Write(json =>
-        {
-            json.WriteStartObject();
-            foreach (var (type, category) in resolved.Mapping)
-            {
-                json.WriteString(type, category is not null && (granted & category.Bit) != 0 ? "granted" : "denied");
-            }
-
-            json.WriteEndObject();
-        });
         output.TagName = "script";
         output.TagMode = TagMode.StartTagAndEndTag;
         if (render.Nonce is not null)
@@ -48,7 +36,6 @@ public sealed class GoogleConsentModeTagHelper : TagHelper
 
         // The client reads the mapping from here to send updates.
         output.Attributes.SetAttribute("data-consentkit-gcm", resolved.ClientJson);
-        output.Content.SetHtmlContent(
-            "window.dataLayer=window.dataLayer||[];function gtag(){dataLayer.push(arguments);}gtag('consent','default'," + defaults + ");");
+        output.Content.SetHtmlContent(resolved.DefaultsScript(render.Feature.GrantedMask));
     }
 }
