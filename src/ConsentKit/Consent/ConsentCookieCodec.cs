@@ -36,6 +36,7 @@ internal sealed class ConsentCookieCodec
 
     // Only cookies that unprotected and parsed into a decision of the current revision are cached.
     private readonly ConcurrentDictionary<string, CachedDecision> _cache = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, CachedDecision>.AlternateLookup<ReadOnlySpan<char>> _cacheBySpan;
     private int _cachedCount; // ConcurrentDictionary.Count takes every lock: counted here instead
     private readonly IDataProtector _protector;
     private readonly ConsentPolicy _policy;
@@ -46,6 +47,7 @@ internal sealed class ConsentCookieCodec
         _protector = dataProtection.CreateProtector(Purpose);
         _policy = policy;
         _time = time;
+        _cacheBySpan = _cache.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     public string Encode(ConsentDecision decision)
@@ -68,26 +70,33 @@ internal sealed class ConsentCookieCodec
     }
 
     /// <summary>Reads a cookie value; returns <see langword="null"/> with the reason when it does not hold a current decision.</summary>
-    public ConsentDecision? Decode(string? value, out ConsentCookieProblem problem)
+    public ConsentDecision? Decode(string? value, out ConsentCookieProblem problem) => Decode(value.AsSpan(), value, out problem);
+
+    /// <summary>
+    /// Reads a cookie value given as characters (a slice of the <c>Cookie</c> header): a cached value costs no string.
+    /// <paramref name="value"/> is the same value as a string, when the caller has one.
+    /// </summary>
+    public ConsentDecision? Decode(ReadOnlySpan<char> chars, string? value, out ConsentCookieProblem problem)
     {
-        if (string.IsNullOrEmpty(value))
+        if (chars.IsEmpty)
         {
             problem = ConsentCookieProblem.Missing;
             return null;
         }
 
-        if (value.Length > MaxCookieLength || !value.StartsWith(VersionPrefix, StringComparison.Ordinal))
+        if (chars.Length > MaxCookieLength || !chars.StartsWith(VersionPrefix, StringComparison.Ordinal))
         {
             problem = ConsentCookieProblem.Malformed;
             return null;
         }
 
         var now = _time.GetUtcNow();
-        if (_cache.TryGetValue(value, out var cached) && now - cached.CachedAt < CacheLifetime && now >= cached.CachedAt)
+        if (_cacheBySpan.TryGetValue(chars, out var cached) && now - cached.CachedAt < CacheLifetime && now >= cached.CachedAt)
         {
             return CheckTime(cached.Decision, now, out problem);
         }
 
+        value ??= chars.ToString(); // not cached: the string is the cache key, and unprotecting costs far more
         var decision = Unprotect(value, out problem);
         if (decision is null)
         {

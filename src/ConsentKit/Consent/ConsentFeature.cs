@@ -141,8 +141,8 @@ internal sealed class ConsentFeature : IConsentFeature, ITrackingConsentFeature
     private ConsentDecision? Load()
     {
         var name = _services.Policy.Options.Cookie.Name;
-        var value = Context.Request.Cookies[name];
-        var decision = _services.Codec.Decode(value, out var problem);
+        var value = ConsentCookieReader.Read(Context.Request, name, out var parsed);
+        var decision = _services.Codec.Decode(value, parsed, out var problem);
         if (problem is not ConsentCookieProblem.None and not ConsentCookieProblem.Missing)
         {
             ConsentKitLog.ConsentCookieIgnored(_services.Logger, name, problem);

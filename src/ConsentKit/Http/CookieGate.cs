@@ -138,6 +138,14 @@ internal sealed class CookieGate(ConsentKitServices services, bool warnOnUndecla
 
     private static void MarkPrivate(IHeaderDictionary headers)
     {
+        // The usual case, no caching headers yet: set both without reading them as strings.
+        if (headers.CacheControl.Count == 0 && headers.Vary.Count == 0)
+        {
+            headers.CacheControl = PrivateDirective;
+            headers.Vary = CookieVary;
+            return;
+        }
+
         var cacheControl = headers.CacheControl.ToString();
         if (cacheControl.Contains("no-store", StringComparison.OrdinalIgnoreCase)
             || cacheControl.Contains("private", StringComparison.OrdinalIgnoreCase))
