@@ -103,8 +103,10 @@ ON="http://127.0.0.1:$PORT_ON"
 OFF="http://127.0.0.1:$PORT_OFF"
 
 # Sanity: the "on" page has the banner, the "off" page has none.
-curl -fsS --max-time 10 "$ON/" | grep -q 'id="consentkit"' || { echo "ERROR: no banner on the ConsentKit page" >&2; exit 1; }
-if curl -fsS --max-time 10 "$OFF/" | grep -q 'id="consentkit"'; then echo "ERROR: the page without ConsentKit has a banner" >&2; exit 1; fi
+# (Pages are read whole before grep: with pipefail, a grep -q that stops early fails the pipeline.)
+page_has() { local page; page=$(curl -fsS --max-time 10 "${@:2}") && grep -qF -- "$1" <<<"$page"; }
+page_has 'id="consentkit"' "$ON/" || { echo "ERROR: no banner on the ConsentKit page" >&2; exit 1; }
+if page_has 'id="consentkit"' "$OFF/"; then echo "ERROR: the page without ConsentKit has a banner" >&2; exit 1; fi
 
 log "deciding as a browser would: load the page, post \"Accept all\" with its antiforgery token"
 JAR="$WORK/cookies.txt"
@@ -119,7 +121,7 @@ STATUS=$(curl -sS --max-time 10 -o /dev/null -w '%{http_code}' -c "$JAR" -b "$JA
 curl -fsS --max-time 10 -o /dev/null -c "$JAR" -b "$JAR" "$ON/" # the next page sets the (now granted) analytics cookie
 COOKIE=$(awk -F'\t' 'NF >= 7 && $1 !~ /^# / { printf "%s%s=%s", sep, $6, $7; sep = "; " }' "$JAR" | sed 's/^#HttpOnly_//')
 case $COOKIE in *.ConsentKit=1.*) ;; *) echo "ERROR: no consent cookie after the decision POST" >&2; exit 1 ;; esac
-curl -fsS --max-time 10 -H "Cookie: $COOKIE" "$ON/" | grep -q 'data-state="decided"' ||
+page_has 'data-state="decided"' -H "Cookie: $COOKIE" "$ON/" ||
     { echo "ERROR: the consent cookie is not honoured" >&2; exit 1; }
 echo "decided visitor's cookies: $(printf '%s' "$COOKIE" | sed -E 's/=[^;]{12}[^;]*/=…/g')" >&2
 

@@ -31,5 +31,8 @@ internal sealed class ConsentKitServices
     public ConsentTextsProvider Texts { get; }
 
     /// <summary>Gets the banner's markup per visitor state, built once.</summary>
-    public TagHelpers.BannerTemplates Banners { get; } = new();
+    public TagHelpers.TemplateCache<TagHelpers.BannerMarkup.TemplateKey> BannerTemplates { get; } = new();
+
+    /// <summary>Gets the embed placeholders' markup per language, category and service, built once.</summary>
+    public TagHelpers.TemplateCache<TagHelpers.InertMarkup.PlaceholderKey> PlaceholderTemplates { get; } = new();
 }

@@ -22,8 +22,19 @@ internal static class BannerMarkup
     /// </summary>
     public static IHtmlContent For(ConsentRenderContext context, string stylesheetUrl, string scriptUrl)
     {
-        var template = context.Services.Banners.Get(context, Build);
-        return new BannerHtml(
+        var feature = context.Feature;
+        var decided = feature.HasDecided;
+        var key = new TemplateKey(
+            context.Texts,
+            context.EndpointUrl,
+            feature.GrantedMask,
+            feature.DeniedServicesMask,
+            decided,
+            feature.Mode == ConsentMode.OptOut,
+            !decided && feature.HasGlobalPrivacyControl,
+            decided && context.RecordsKept);
+        var template = context.Services.BannerTemplates.Get(key, context, Build);
+        return new TemplatedForm(
             context.TakeStylesheetLink() ? stylesheetUrl : null,
             context.Nonce,
             template,
@@ -40,9 +51,9 @@ internal static class BannerMarkup
         return writer.ToString();
     }
 
-    // Everything that depends only on the configuration, the texts and the visitor's state (see BannerTemplates.Key):
+    // Everything that depends only on the configuration, the texts and the visitor's state (see TemplateKey):
     // the markup before the form's per-request fields, and after them.
-    private static BannerTemplate Build(ConsentRenderContext context)
+    private static FormTemplate Build(ConsentRenderContext context)
     {
         var policy = context.Policy;
         var options = policy.Options;
@@ -94,8 +105,19 @@ internal static class BannerMarkup
         // The optional cookies the client deletes on withdrawal. JSON in a data block, not an attribute, so its
         // quotes need no entities; the writer escapes '<' and '&', so it cannot close the element early.
         html.Raw("<script type=\"application/json\" id=\"ck-cookies\">").Raw(policy.Cookies.ClientJson).Raw("</script>");
-        return new BannerTemplate(head, html.ToString());
+        return new FormTemplate(head, html.ToString());
     }
+
+    // Everything Build's markup depends on besides the configuration.
+    internal readonly record struct TemplateKey(
+        Localization.LocalizedTexts Texts,
+        string EndpointUrl,
+        ulong Granted,
+        ulong DeniedServices,
+        bool Decided,
+        bool OptOut,
+        bool GlobalPrivacyControlNote,
+        bool RecordsLinks);
 
     private static void Preferences(HtmlWriter html, ConsentRenderContext context, ulong granted)
     {

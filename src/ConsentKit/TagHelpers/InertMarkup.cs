@@ -1,4 +1,6 @@
 using ConsentKit.Consent;
+using ConsentKit.Localization;
+using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Razor.TagHelpers;
 
 namespace ConsentKit.TagHelpers;
@@ -39,20 +41,34 @@ internal static class InertMarkup
     }
 
     /// <summary>The placeholder of an embed: what it is, and a button that grants its category (a form post without JavaScript).</summary>
-    public static string Placeholder(ConsentRenderContext context, ConsentCategory category, string service)
+    public static IHtmlContent Placeholder(ConsentRenderContext context, ConsentCategory category, string service)
     {
-        var texts = context.Texts;
+        var key = new PlaceholderKey(context.Texts, context.EndpointUrl, category, service);
+        var template = context.Services.PlaceholderTemplates.Get(key, key, BuildPlaceholder);
+        return new TemplatedForm(
+            context.TakeStylesheetLink() ? context.StylesheetUrl : null,
+            context.Nonce,
+            template,
+            context.AntiforgeryToken,
+            context.ReturnUrl);
+    }
+
+    private static FormTemplate BuildPlaceholder(PlaceholderKey key)
+    {
+        var (texts, endpointUrl, category, service) = key;
         var title = texts.CategoryTitles[category.Index];
-        var html = new HtmlWriter(512);
-        context.LinkStylesheetOnce(html);
-        html.Raw("<div class=\"ck ck-embed\"").Attr("data-consent-placeholder", category.Key).Raw("><p>")
+        var head = new HtmlWriter(256)
+            .Raw("<div class=\"ck ck-embed\"").Attr("data-consent-placeholder", category.Key).Raw("><p>")
             .Text(texts.EmbedPlaceholder.Replace("{service}", service, StringComparison.Ordinal).Replace("{category}", title, StringComparison.Ordinal))
-            .Raw("</p><form method=\"post\"").Attr("action", context.EndpointUrl).Raw(">");
-        context.WriteFormFields(html);
-        html.Raw("<input type=\"hidden\" name=\"categories\"").Attr("value", category.Key).Raw(">")
+            .Raw("</p><form method=\"post\"").Attr("action", endpointUrl).Raw(">");
+        var tail = new HtmlWriter(256)
+            .Raw("<input type=\"hidden\" name=\"categories\"").Attr("value", category.Key).Raw(">")
             .Raw("<button class=\"ck-btn\" type=\"submit\" name=\"action\" value=\"grant\"").Attr("data-consent-grant", category.Key).Raw(">")
             .Text(texts.EmbedAllow.Replace("{category}", title, StringComparison.Ordinal))
             .Raw("</button></form></div>");
-        return html.ToString();
+        return new FormTemplate(head.ToString(), tail.ToString());
     }
+
+    // Everything a placeholder's markup depends on besides the configuration.
+    internal readonly record struct PlaceholderKey(LocalizedTexts Texts, string EndpointUrl, ConsentCategory Category, string Service);
 }

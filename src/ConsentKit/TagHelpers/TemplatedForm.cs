@@ -3,17 +3,23 @@ using Microsoft.AspNetCore.Html;
 
 namespace ConsentKit.TagHelpers;
 
+/// <summary>The markup of a ConsentKit form for one state, split where the form's per-request fields go.</summary>
+/// <param name="Head">Up to and including the form's opening tag.</param>
+/// <param name="Tail">From after the form's per-request fields to the end.</param>
+internal sealed record FormTemplate(string Head, string Tail);
+
 /// <summary>
-/// One request's banner, written straight to the page: its state's cached markup, with this request's values
-/// (stylesheet link, antiforgery token, return URL, script nonce) encoded between. No copy of the whole banner is made.
+/// One request's ConsentKit form (the banner, an embed's placeholder), written straight to the page: the cached
+/// markup of its state, with this request's values (stylesheet link, antiforgery token, return URL, script nonce)
+/// encoded between. No copy of the whole markup is made.
 /// </summary>
-internal sealed class BannerHtml(
+internal sealed class TemplatedForm(
     string? stylesheetUrl,
     string? nonce,
-    BannerTemplate template,
+    FormTemplate template,
     string? antiforgeryToken,
     string returnUrl,
-    string scriptUrl) : IHtmlContent
+    string? scriptUrl = null) : IHtmlContent
 {
     public void WriteTo(TextWriter writer, HtmlEncoder encoder)
     {
@@ -37,6 +43,11 @@ internal sealed class BannerHtml(
         HtmlWriter.Attr(writer, "value", returnUrl);
         writer.Write('>');
         writer.Write(template.Tail);
+        if (scriptUrl is null)
+        {
+            return;
+        }
+
         writer.Write("<script");
         HtmlWriter.Attr(writer, "src", scriptUrl);
         HtmlWriter.Attr(writer, "nonce", nonce);
