@@ -39,11 +39,11 @@ public sealed class ScriptConsentTagHelperTests : IDisposable
 
         // Assert
         Assert.Equal("script", output.TagName);
-        Assert.Equal("text/plain", output.Attributes["type"].Value);
-        Assert.Equal("module", output.Attributes["data-consent-type"].Value);
-        Assert.Equal("analytics", output.Attributes["data-consent-category"].Value);
-        Assert.Equal("/hotjar.js", output.Attributes["src"].Value);
-        Assert.Equal("abc", output.Attributes["nonce"].Value);
+        Assert.Equal("text/plain", output.Attributes["type"].Value?.ToString());
+        Assert.Equal("module", output.Attributes["data-consent-type"].Value?.ToString());
+        Assert.Equal("analytics", output.Attributes["data-consent-category"].Value?.ToString());
+        Assert.Equal("/hotjar.js", output.Attributes["src"].Value?.ToString());
+        Assert.Equal("abc", output.Attributes["nonce"].Value?.ToString());
     }
 
     [Fact]
@@ -56,7 +56,7 @@ public sealed class ScriptConsentTagHelperTests : IDisposable
         Run("analytics", output, granted: []);
 
         // Assert
-        Assert.Equal("text/plain", output.Attributes["type"].Value);
+        Assert.Equal("text/plain", output.Attributes["type"].Value?.ToString());
         Assert.False(output.Attributes.ContainsName("data-consent-type"));
     }
 
@@ -71,7 +71,7 @@ public sealed class ScriptConsentTagHelperTests : IDisposable
 
         // Assert
         Assert.Equal(["type", "src"], output.Attributes.Select(a => a.Name));
-        Assert.Equal("module", output.Attributes["type"].Value);
+        Assert.Equal("module", output.Attributes["type"].Value?.ToString());
     }
 
     [Theory]
@@ -102,8 +102,8 @@ public sealed class ScriptConsentTagHelperTests : IDisposable
         Run(category, output, granted: ["analytics", "marketing"]);
 
         // Assert
-        Assert.Equal("text/plain", output.Attributes["type"].Value);
-        Assert.Equal(category ?? "", output.Attributes["data-consent-category"].Value);
+        Assert.Equal("text/plain", output.Attributes["type"].Value?.ToString());
+        Assert.Equal(category ?? "", output.Attributes["data-consent-category"].Value?.ToString());
     }
 
     private static TagHelperOutput Script(params (string Name, string Value)[] attributes) =>

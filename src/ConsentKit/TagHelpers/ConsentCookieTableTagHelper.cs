@@ -51,11 +51,11 @@ public sealed class ConsentCookieTableTagHelper : TagHelper
         html.Raw("</tbody>");
         output.TagName = "table";
         output.TagMode = TagMode.StartTagAndEndTag;
-        output.Attributes.SetAttribute("class", "ck-cookie-table");
-        output.Attributes.SetAttribute("lang", texts.Language);
-        output.Content.SetHtmlContent(html.ToString());
+        output.SetAttribute("class", BufferedHtml.Raw("ck-cookie-table"));
+        output.SetBufferedAttribute("lang", texts.Language);
+        output.Content.SetHtmlContent(BufferedHtml.Raw(html.ToString()));
         var link = new HtmlWriter(128);
         render.LinkStylesheetOnce(link);
-        output.PreElement.AppendHtml(link.ToString());
+        output.PreElement.SetHtmlContent(BufferedHtml.Raw(link.ToString()));
     }
 }

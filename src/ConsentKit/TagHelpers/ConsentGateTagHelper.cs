@@ -46,16 +46,19 @@ public sealed class ConsentGateTagHelper : TagHelper
 
         var html = new HtmlWriter(256);
         html.Raw("<template").Attr("data-consent-category", category).Raw(">");
-        output.Content.AppendHtml(html.ToString());
+        output.Content.AppendHtml(BufferedHtml.Raw(html.ToString()));
         output.Content.AppendHtml(content);
-        output.Content.AppendHtml("</template>");
+        output.Content.AppendHtml(EndTemplate);
         if (fallback.Content is not null)
         {
-            output.Content.AppendHtml(new HtmlWriter(64).Raw("<div").Attr("data-consent-fallback", category).Raw(">").ToString());
+            output.Content.AppendHtml(BufferedHtml.Raw(new HtmlWriter(64).Raw("<div").Attr("data-consent-fallback", category).Raw(">").ToString()));
             output.Content.AppendHtml(fallback.Content);
-            output.Content.AppendHtml("</div>");
+            output.Content.AppendHtml(EndDiv);
         }
     }
+
+    private static readonly BufferedHtml EndTemplate = BufferedHtml.Raw("</template>");
+    private static readonly BufferedHtml EndDiv = BufferedHtml.Raw("</div>");
 
     internal sealed class FallbackSlot
     {

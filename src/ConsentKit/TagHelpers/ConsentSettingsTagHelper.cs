@@ -15,6 +15,9 @@ public sealed class ConsentSettingsTagHelper : TagHelper
     /// <summary>The element name of the tag helper.</summary>
     public const string TagName = "consent-settings";
 
+    private static readonly BufferedHtml Href = BufferedHtml.Raw("#" + BannerMarkup.PreferencesId);
+    private static readonly BufferedHtml Action = BufferedHtml.Raw("settings");
+
     /// <summary>Gets or sets the view context, set by Razor.</summary>
     [ViewContext]
     [HtmlAttributeNotBound]
@@ -27,8 +30,8 @@ public sealed class ConsentSettingsTagHelper : TagHelper
         var texts = ConsentRenderContext.For(ViewContext.HttpContext).Texts;
         output.TagName = "a";
         output.TagMode = TagMode.StartTagAndEndTag;
-        output.Attributes.SetAttribute("href", "#" + BannerMarkup.PreferencesId);
-        output.Attributes.SetAttribute("data-consent-action", "settings");
-        output.Content.SetContent(texts.Settings);
+        output.SetAttribute("href", Href);
+        output.SetAttribute("data-consent-action", Action);
+        output.Content.SetHtmlContent(BufferedHtml.Text(texts.Settings));
     }
 }

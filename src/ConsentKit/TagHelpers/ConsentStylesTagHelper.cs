@@ -15,6 +15,8 @@ public sealed class ConsentStylesTagHelper : TagHelper
     /// <summary>The element name of the tag helper.</summary>
     public const string TagName = "consent-styles";
 
+    private static readonly BufferedHtml Stylesheet = BufferedHtml.Raw("stylesheet");
+
     /// <summary>Gets or sets the view context, set by Razor.</summary>
     [ViewContext]
     [HtmlAttributeNotBound]
@@ -30,11 +32,11 @@ public sealed class ConsentStylesTagHelper : TagHelper
         render.TakeStylesheetLink();
         output.TagName = "link";
         output.TagMode = TagMode.StartTagOnly;
-        output.Attributes.SetAttribute("rel", "stylesheet");
-        output.Attributes.SetAttribute("href", render.StylesheetUrl);
+        output.SetAttribute("rel", Stylesheet);
+        output.SetBufferedAttribute("href", render.StylesheetUrl);
         if (render.Nonce is not null)
         {
-            output.Attributes.SetAttribute("nonce", render.Nonce);
+            output.SetBufferedAttribute("nonce", render.Nonce);
         }
     }
 }

@@ -31,6 +31,8 @@ public sealed class EmbedConsentTagHelper : TagHelper
     [HtmlAttributeName(ServiceAttributeName)]
     public string? Service { get; set; }
 
+    private static readonly BufferedHtml Hidden = BufferedHtml.Raw("hidden");
+
     /// <summary>Gets or sets the view context, set by Razor.</summary>
     [ViewContext]
     [HtmlAttributeNotBound]
@@ -43,6 +45,7 @@ public sealed class EmbedConsentTagHelper : TagHelper
         ArgumentNullException.ThrowIfNull(output);
         var render = ConsentRenderContext.For(ViewContext.HttpContext);
         var category = Category ?? "";
+        output.BufferAttributes();
         if (render.Feature.IsGranted(category))
         {
             return;
@@ -56,7 +59,7 @@ public sealed class EmbedConsentTagHelper : TagHelper
         }
 
         // The placeholder grants the category; a service key names which of its services the content is.
-        output.Attributes.SetAttribute("hidden", "hidden");
+        output.SetAttribute("hidden", Hidden);
         var service = Service ?? keyedService?.Name ?? (known.Services.Count > 0 ? known.Services[0].Name : null) ?? category;
         output.PreElement.AppendHtml(InertMarkup.Placeholder(render, known, service));
     }

@@ -59,10 +59,13 @@ internal static class GoogleConsentModeMapping
     internal sealed record Resolved(IReadOnlyList<(string Type, ConsentCategory? Category)> Mapping, string ClientJson)
     {
         // One script per combination of granted types (at most 2^7), built on first use: pages render it on every request.
-        private readonly string?[] _defaultsScripts = new string?[1 << Types.Length];
+        private readonly BufferedHtml?[] _defaultsScripts = new BufferedHtml?[1 << Types.Length];
+
+        /// <summary>Gets <see cref="ClientJson"/> encoded for an attribute.</summary>
+        public BufferedHtml ClientJsonAttribute { get; } = BufferedHtml.Text(ClientJson);
 
         /// <summary>Gets the script that sets the defaults for the granted categories: <c>gtag('consent','default',{…})</c>.</summary>
-        public string DefaultsScript(ulong granted)
+        public BufferedHtml DefaultsScript(ulong granted)
         {
             var grantedTypes = 0;
             for (var i = 0; i < Mapping.Count; i++)
@@ -77,7 +80,7 @@ internal static class GoogleConsentModeMapping
             return _defaultsScripts[grantedTypes] ??= BuildDefaultsScript(grantedTypes);
         }
 
-        private string BuildDefaultsScript(int grantedTypes)
+        private BufferedHtml BuildDefaultsScript(int grantedTypes)
         {
             var defaults = JsonText.Write(json =>
             {
@@ -89,7 +92,7 @@ internal static class GoogleConsentModeMapping
 
                 json.WriteEndObject();
             });
-            return "window.dataLayer=window.dataLayer||[];function gtag(){dataLayer.push(arguments);}gtag('consent','default'," + defaults + ");";
+            return BufferedHtml.Raw("window.dataLayer=window.dataLayer||[];function gtag(){dataLayer.push(arguments);}gtag('consent','default'," + defaults + ");");
         }
     }
 }

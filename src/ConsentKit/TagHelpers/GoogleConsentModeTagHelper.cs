@@ -31,11 +31,11 @@ public sealed class GoogleConsentModeTagHelper : TagHelper
         output.TagMode = TagMode.StartTagAndEndTag;
         if (render.Nonce is not null)
         {
-            output.Attributes.SetAttribute("nonce", render.Nonce);
+            output.SetBufferedAttribute("nonce", render.Nonce);
         }
 
         // The client reads the mapping from here to send updates.
-        output.Attributes.SetAttribute("data-consentkit-gcm", resolved.ClientJson);
+        output.SetAttribute("data-consentkit-gcm", resolved.ClientJsonAttribute);
         output.Content.SetHtmlContent(resolved.DefaultsScript(render.Feature.GrantedMask));
     }
 }

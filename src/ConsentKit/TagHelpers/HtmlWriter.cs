@@ -59,18 +59,8 @@ internal sealed class HtmlWriter(int capacity = 1024)
         return this;
     }
 
-    /// <summary>Writes <c> name="value"</c> to <paramref name="writer"/>, the value encoded; nothing when the value is null.</summary>
-    public static void Attr(TextWriter writer, string name, string? value)
-    {
-        if (value is not null)
-        {
-            writer.Write(' ');
-            writer.Write(name);
-            writer.Write("=\"");
-            Encoder.Encode(writer, value);
-            writer.Write('"');
-        }
-    }
+    /// <summary>Encodes text for markup; returns the same string when nothing needs encoding.</summary>
+    public static string Encode(string text) => Encoder.Encode(text);
 
     public override string ToString() => _html.ToString();
 }

@@ -11,6 +11,8 @@ internal static class InertMarkup
     public const string CategoryAttribute = "data-consent-category";
     public const string OriginalTypeAttribute = "data-consent-type";
 
+    private static readonly BufferedHtml PlainText = BufferedHtml.Raw("text/plain");
+
     // The attributes that make an element fetch something, moved aside until consent.
     private static readonly string[] SourceAttributes = ["src", "srcset", "href", "poster"];
 
@@ -22,8 +24,8 @@ internal static class InertMarkup
             output.Attributes.SetAttribute(OriginalTypeAttribute, type.Value);
         }
 
-        output.Attributes.SetAttribute("type", "text/plain");
-        output.Attributes.SetAttribute(CategoryAttribute, category);
+        output.SetAttribute("type", PlainText);
+        output.SetBufferedAttribute(CategoryAttribute, category);
     }
 
     public static void MakeSourceInert(TagHelperOutput output, string category)
@@ -37,7 +39,7 @@ internal static class InertMarkup
             }
         }
 
-        output.Attributes.SetAttribute(CategoryAttribute, category);
+        output.SetBufferedAttribute(CategoryAttribute, category);
     }
 
     /// <summary>The placeholder of an embed: what it is, and a button that grants its category (a form post without JavaScript).</summary>

@@ -18,6 +18,8 @@ public sealed class MediaSourceConsentTagHelper : TagHelper
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(output);
 
+        output.BufferAttributes();
+
         // Set by the parent video's EmbedConsentTagHelper only when its category is not granted.
         if (context.Items.TryGetValue(GatedParentKey, out var category) && category is string key)
         {

@@ -33,6 +33,7 @@ public sealed class ScriptConsentTagHelper : TagHelper
         ArgumentNullException.ThrowIfNull(output);
         var render = ConsentRenderContext.For(ViewContext.HttpContext);
         var category = Category ?? "";
+        output.BufferAttributes();
         if (render.Feature.IsGranted(category))
         {
             return;

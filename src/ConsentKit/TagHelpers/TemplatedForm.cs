@@ -9,9 +9,9 @@ namespace ConsentKit.TagHelpers;
 internal sealed record FormTemplate(string Head, string Tail);
 
 /// <summary>
-/// One request's ConsentKit form (the banner, an embed's placeholder), written straight to the page: the cached
-/// markup of its state, with this request's values (stylesheet link, antiforgery token, return URL, script nonce)
-/// encoded between. No copy of the whole markup is made.
+/// One request's ConsentKit form (the banner, an embed's placeholder): the cached markup of its state, with this
+/// request's values (stylesheet link, antiforgery token, return URL, script nonce) encoded between. Moved into the
+/// page as strings (see <see cref="BufferedHtml"/>); no copy of the whole markup is made.
 /// </summary>
 internal sealed class TemplatedForm(
     string? stylesheetUrl,
@@ -19,38 +19,57 @@ internal sealed class TemplatedForm(
     FormTemplate template,
     string? antiforgeryToken,
     string returnUrl,
-    string? scriptUrl = null) : IHtmlContent
+    string? scriptUrl = null) : IHtmlContentContainer
 {
-    public void WriteTo(TextWriter writer, HtmlEncoder encoder)
+    public void CopyTo(IHtmlContentBuilder destination)
     {
         if (stylesheetUrl is not null)
         {
-            writer.Write("<link rel=\"stylesheet\"");
-            HtmlWriter.Attr(writer, "href", stylesheetUrl);
-            HtmlWriter.Attr(writer, "nonce", nonce);
-            writer.Write('>');
+            destination.AppendHtml("<link rel=\"stylesheet\"");
+            Attr(destination, "href", stylesheetUrl);
+            Attr(destination, "nonce", nonce);
+            destination.AppendHtml(">");
         }
 
-        writer.Write(template.Head);
+        destination.AppendHtml(template.Head);
         if (antiforgeryToken is not null)
         {
-            writer.Write("<input type=\"hidden\" name=\"__RequestVerificationToken\"");
-            HtmlWriter.Attr(writer, "value", antiforgeryToken);
-            writer.Write('>');
+            destination.AppendHtml("<input type=\"hidden\" name=\"__RequestVerificationToken\"");
+            Attr(destination, "value", antiforgeryToken);
+            destination.AppendHtml(">");
         }
 
-        writer.Write("<input type=\"hidden\" name=\"returnUrl\"");
-        HtmlWriter.Attr(writer, "value", returnUrl);
-        writer.Write('>');
-        writer.Write(template.Tail);
-        if (scriptUrl is null)
+        destination.AppendHtml("<input type=\"hidden\" name=\"returnUrl\"");
+        Attr(destination, "value", returnUrl);
+        destination.AppendHtml(">");
+        destination.AppendHtml(template.Tail);
+        if (scriptUrl is not null)
         {
-            return;
+            destination.AppendHtml("<script");
+            Attr(destination, "src", scriptUrl);
+            Attr(destination, "nonce", nonce);
+            destination.AppendHtml(" defer></script>");
         }
+    }
 
-        writer.Write("<script");
-        HtmlWriter.Attr(writer, "src", scriptUrl);
-        HtmlWriter.Attr(writer, "nonce", nonce);
-        writer.Write(" defer></script>");
+    public void MoveTo(IHtmlContentBuilder destination) => CopyTo(destination);
+
+    public void WriteTo(TextWriter writer, HtmlEncoder encoder)
+    {
+        var builder = new HtmlContentBuilder();
+        CopyTo(builder);
+        builder.WriteTo(writer, encoder);
+    }
+
+    private static void Attr(IHtmlContentBuilder destination, string name, string? value)
+    {
+        if (value is not null)
+        {
+            destination.AppendHtml(" ");
+            destination.AppendHtml(name);
+            destination.AppendHtml("=\"");
+            destination.AppendHtml(HtmlWriter.Encode(value));
+            destination.AppendHtml("\"");
+        }
     }
 }
