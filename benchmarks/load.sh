@@ -12,11 +12,12 @@
 #     cookie, antiforgery cookie, the sample's analytics cookie), obtained by a real form POST with the
 #     page's antiforgery token; the same Cookie header goes to both sites.
 # For each visitor the "on" and "off" runs alternate (on, off; then off, on when ROUNDS=2, ...), so a
-# change of load on this machine weighs on both. The last line is the lower of the two throughput ratios:
+# change of load on this machine weighs on both. Each row also gives the server's CPU time per request (from
+# /proc), steadier than requests per second. The last line is the lower of the two throughput ratios:
 #   throughput ratio: 0.97
 #
 # Environment: DURATION (seconds per run, default 10), CONNECTIONS (default 16), THREADS (wrk threads,
-# default 1), ROUNDS (runs per mode and visitor, default 1), WARMUP (seconds, default 3), FETCH_METADATA
+# default 1), ROUNDS (runs per mode and visitor, default 1), WARMUP (seconds per site and visitor, default 10: the JIT keeps optimising for a while), FETCH_METADATA
 # (1: send the Sec-Fetch-* headers of a current browser, the default; 0: an older browser without them).
 # Everything stays on 127.0.0.1; every step is bounded in time; the servers are stopped on exit.
 set -euo pipefail
@@ -27,7 +28,7 @@ DURATION=${DURATION:-10}
 CONNECTIONS=${CONNECTIONS:-16}
 THREADS=${THREADS:-1}
 ROUNDS=${ROUNDS:-1}
-WARMUP=${WARMUP:-3}
+WARMUP=${WARMUP:-10}
 for v in DURATION CONNECTIONS THREADS ROUNDS WARMUP; do
     case ${!v} in ''|*[!0-9]*|0) [ "$v" = WARMUP ] && [ "${!v}" = 0 ] || { echo "ERROR: $v must be a positive whole number, got '${!v}'" >&2; exit 2; } ;; esac
 done
@@ -84,6 +85,7 @@ start_sample() {
         Sample__ConsentKit=$([ "$mode" = on ] && echo true || echo false) \
         dotnet ConsentKit.Sample.dll) >"$WORK/$name.log" 2>&1 &
     PIDS+=($!)
+    printf -v "PID_$name" '%s' "$!"
     for _ in $(seq 1 120); do
         if curl -fs -o /dev/null --max-time 5 "http://127.0.0.1:$port/" 2>/dev/null; then
             printf -v "PORT_$name" '%s' "$port"
@@ -155,11 +157,18 @@ if [ "$WARMUP" -gt 0 ]; then
 fi
 
 # Totals per visitor and mode: requests and seconds; latency percentiles of the last run.
-declare -A REQS SECS P50 P90 P99
+declare -A REQS SECS P50 P90 P99 CPU_TICKS CPU_REQS
+# The server's CPU time (user + system, in clock ticks) from /proc: steadier than requests per second on a
+# machine shared with wrk and everything else, and it is what ConsentKit adds to each request.
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 measure() { # visitor mode url cookie
     local visitor=$1 mode=$2 url=$3 cookie=$4 rps
     log "$visitor, ConsentKit $mode: ${DURATION}s, $CONNECTIONS connections"
+    local pid_var=PID_${mode^^} ticks
+    ticks=$(cpu_ticks "${!pid_var}")
     run_wrk "$url" "$DURATION" "$cookie"
+    CPU_TICKS[$visitor.$mode]=$(( ${CPU_TICKS[$visitor.$mode]:-0} + $(cpu_ticks "${!pid_var}") - ticks ))
+    CPU_REQS[$visitor.$mode]=$(( ${CPU_REQS[$visitor.$mode]:-0} + $(awk '/ requests in / { print $1 }' <<<"$WRK_OUT") ))
     rps=$(awk '/^Requests\/sec:/ { print $2 }' <<<"$WRK_OUT")
     REQS[$visitor.$mode]=$(awk -v a="${REQS[$visitor.$mode]:-0}" -v r="$rps" -v d="$DURATION" 'BEGIN { printf "%.2f", a + r * d }')
     SECS[$visitor.$mode]=$(( ${SECS[$visitor.$mode]:-0} + DURATION ))
@@ -187,16 +196,20 @@ ratio() { awk -v a="$(rps "$1.on")" -v b="$(rps "$1.off")" 'BEGIN { printf "%.2f
 
 echo
 echo "GET / on 127.0.0.1, wrk $THREADS thread(s), $CONNECTIONS connections, $ROUNDS x ${DURATION}s per row; $(nproc) cores shared with everything else on this machine"
-printf '%-12s %-11s %8s %9s %9s %9s %8s\n' visitor ConsentKit req/s p50 p90 p99 bytes
+cpu_us() { awk -v t="${CPU_TICKS[$1]}" -v n="${CPU_REQS[$1]}" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.1f", t * 1e6 / hz / n }'; }
+printf '%-12s %-11s %8s %9s %9s %9s %8s %10s\n' visitor ConsentKit req/s p50 p90 p99 bytes "CPU us/req"
 for visitor in first-visit decided; do
     for mode in on off; do
         if [ "$visitor" = first-visit ]; then bytes_var=BYTES_${mode^^}_FIRST; else bytes_var=BYTES_${mode^^}_DECIDED; fi
-        printf '%-12s %-11s %8s %9s %9s %9s %8s\n' "$visitor" "$mode" "$(rps "$visitor.$mode")" \
-            "${P50[$visitor.$mode]}" "${P90[$visitor.$mode]}" "${P99[$visitor.$mode]}" "${!bytes_var}"
+        printf '%-12s %-11s %8s %9s %9s %9s %8s %10s\n' "$visitor" "$mode" "$(rps "$visitor.$mode")" \
+            "${P50[$visitor.$mode]}" "${P90[$visitor.$mode]}" "${P99[$visitor.$mode]}" "${!bytes_var}" "$(cpu_us "$visitor.$mode")"
     done
 done
 FIRST=$(ratio first-visit)
 DECIDED=$(ratio decided)
+for visitor in first-visit decided; do
+    echo "server CPU added by ConsentKit, $visitor: $(awk -v a="$(cpu_us "$visitor.on")" -v b="$(cpu_us "$visitor.off")" 'BEGIN { printf "%+.1f us per request (%+.0f%%)", a - b, (a / b - 1) * 100 }')"
+done
 echo "throughput ratio, first visit (banner open): $FIRST"
 echo "throughput ratio, decided visitor: $DECIDED"
 echo "(the last line is the lower of the two)"
