@@ -18,7 +18,7 @@ internal static class BannerMarkup
 
     /// <summary>
     /// The banner of this request: the cached markup of its state, with the request's own values (stylesheet link,
-    /// form fields, script nonce) written between, straight to the page's writer.
+    /// form fields, script nonce) between, moved into the page as strings.
     /// </summary>
     public static IHtmlContent For(ConsentRenderContext context, string stylesheetUrl, string scriptUrl)
     {
@@ -43,7 +43,7 @@ internal static class BannerMarkup
             scriptUrl);
     }
 
-    /// <summary>The banner of this request as a string (for tests and the benchmarks' "markup alone").</summary>
+    /// <summary>The banner of this request as a string, for tests.</summary>
     public static string Render(ConsentRenderContext context, string stylesheetUrl, string scriptUrl)
     {
         using var writer = new StringWriter();
