@@ -2,6 +2,7 @@ using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using ConsentKit.Tests.Infrastructure;
+using Microsoft.AspNetCore.Builder;
 
 namespace ConsentKit.Tests;
 
@@ -122,6 +123,49 @@ public sealed class EmbedConsentTests
         Assert.False(iframe.HasAttribute("data-consent-category"));
         Assert.False(iframe.HasAttribute("consent-category"));
         Assert.Null(page.QuerySelector("[data-consent-placeholder]"));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task AppRelativeSources_Undecided_MovedAsideResolvedAgainstThePathBase(bool underPathBase)
+    {
+        // Arrange: the app at the root, or mounted under /shop.
+        await using var site = await TestSite.StartWithPagesAsync(
+            TestSite.ThreeCategories(),
+            afterConsentKit: underPathBase
+                ? app =>
+                {
+                    app.UsePathBase("/shop");
+                    app.UseRouting(); // after the path base, so pages match under it
+                }
+                : null);
+        using var visitor = site.CreateVisitor();
+        var root = underPathBase ? "/shop" : "";
+
+        // Act
+        var page = await visitor.OpenPageAsync(root + "/AppRelativeEmbeds");
+
+        // Assert: what the client script will put back is a URL of the app, not "~/…".
+        Assert.Equal(root + "/img/logo.png", page.QuerySelector("#logo")!.GetAttribute("data-consent-src"));
+        Assert.Equal(root + "/img/poster.jpg", page.QuerySelector("#tour")!.GetAttribute("data-consent-poster"));
+        Assert.Equal(root + "/media/tour.mp4", page.QuerySelector("#tour-mp4")!.GetAttribute("data-consent-src"));
+    }
+
+    [Fact]
+    public async Task AppRelativeSources_Granted_ResolvedByRazorAsUsual()
+    {
+        // Arrange
+        await using var site = await TestSite.StartWithPagesAsync(TestSite.ThreeCategories());
+        using var visitor = site.CreateVisitor();
+        (await visitor.PostJsonAsync("""{"action":"accept-all"}""", antiforgeryToken: null)).Dispose();
+
+        // Act
+        var page = await visitor.OpenPageAsync("/AppRelativeEmbeds");
+
+        // Assert
+        Assert.Equal("/img/logo.png", page.QuerySelector("#logo")!.GetAttribute("src"));
+        Assert.Equal("/media/tour.mp4", page.QuerySelector("#tour-mp4")!.GetAttribute("src"));
     }
 
     [Fact]
