@@ -6,8 +6,8 @@
 #
 # Publishes samples/ConsentKit.Sample in Release, starts it twice on 127.0.0.1 (ConsentKit on, and
 # Sample:ConsentKit=false), and drives the home page with wrk (Debian's; installed when missing) as
-#   * a first-time visitor: no cookie at all, so the "on" page renders the open banner with a new
-#     antiforgery token;
+#   * a first-time visitor: no cookie at all, so the "on" page renders the open banner (with a new
+#     antiforgery token only when FETCH_METADATA=0);
 #   * a visitor who decided: the cookies a browser holds after "Accept all" on the "on" site (consent
 #     cookie, antiforgery cookie, the sample's analytics cookie), obtained by a real form POST with the
 #     page's antiforgery token; the same Cookie header goes to both sites.
