@@ -78,7 +78,7 @@ public class BannerBenchmarks
     [Benchmark(Description = "markup only")]
     public long Markup()
     {
-        BannerMarkup.For(_prepared, BannerMarkup.StylesheetPath, BannerMarkup.ScriptPath).WriteTo(_page, HtmlEncoder.Default);
+        BannerMarkup.For(_prepared, BannerMarkup.ScriptPath).WriteTo(_page, HtmlEncoder.Default);
         return _page.Written;
     }
 

@@ -20,7 +20,7 @@ internal static class BannerMarkup
     /// The banner of this request: the cached markup of its state, with the request's own values (stylesheet link,
     /// form fields, script nonce) between, moved into the page as strings.
     /// </summary>
-    public static IHtmlContent For(ConsentRenderContext context, string stylesheetUrl, string scriptUrl)
+    public static IHtmlContent For(ConsentRenderContext context, string scriptUrl)
     {
         var feature = context.Feature;
         var decided = feature.HasDecided;
@@ -34,20 +34,14 @@ internal static class BannerMarkup
             !decided && feature.HasGlobalPrivacyControl,
             decided && context.RecordsKept);
         var template = context.Services.BannerTemplates.Get(key, context, Build);
-        return new TemplatedForm(
-            context.TakeStylesheetLink() ? stylesheetUrl : null,
-            context.Nonce,
-            template,
-            context.AntiforgeryToken,
-            context.ReturnUrl,
-            scriptUrl);
+        return TemplatedForm.For(context, template, scriptUrl);
     }
 
     /// <summary>The banner of this request as a string, for tests.</summary>
-    public static string Render(ConsentRenderContext context, string stylesheetUrl, string scriptUrl)
+    public static string Render(ConsentRenderContext context, string scriptUrl)
     {
         using var writer = new StringWriter();
-        For(context, stylesheetUrl, scriptUrl).WriteTo(writer, HtmlEncoder.Default);
+        For(context, scriptUrl).WriteTo(writer, HtmlEncoder.Default);
         return writer.ToString();
     }
 

@@ -37,12 +37,11 @@ public sealed class ConsentBannerTagHelper : TagHelper
         ArgumentNullException.ThrowIfNull(output);
         var httpContext = ViewContext.HttpContext;
 
-        var render = ConsentRenderContext.For(httpContext);
-        var pathBase = httpContext.Request.PathBase;
+        // The stylesheet's link comes from the render context, and only if nothing above linked it (the usual case
+        // is <consent-styles /> in head).
         var markup = BannerMarkup.For(
-            render,
-            _fileVersionProvider.AddFileVersionToPath(pathBase, BannerMarkup.StylesheetPath),
-            _fileVersionProvider.AddFileVersionToPath(pathBase, BannerMarkup.ScriptPath));
+            ConsentRenderContext.For(httpContext),
+            _fileVersionProvider.AddFileVersionToPath(httpContext.Request.PathBase, BannerMarkup.ScriptPath));
 
         output.TagName = null;
         output.Content.SetHtmlContent(markup);

@@ -54,8 +54,9 @@ public sealed class ConsentCookieTableTagHelper : TagHelper
         output.SetAttribute("class", BufferedHtml.Raw("ck-cookie-table"));
         output.SetBufferedAttribute("lang", texts.Language);
         output.Content.SetHtmlContent(BufferedHtml.Raw(html.ToString()));
-        var link = new HtmlWriter(128);
-        render.LinkStylesheetOnce(link);
-        output.PreElement.SetHtmlContent(BufferedHtml.Raw(link.ToString()));
+        if (render.TakeStylesheetLink())
+        {
+            output.PreElement.SetHtmlContent(render.StylesheetLink());
+        }
     }
 }

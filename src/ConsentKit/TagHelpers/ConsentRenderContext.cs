@@ -67,17 +67,6 @@ internal sealed class ConsentRenderContext
         }
     }
 
-    /// <summary>Writes the hidden fields every ConsentKit form posts: the antiforgery token (when needed) and the page to return to.</summary>
-    public void WriteFormFields(HtmlWriter html)
-    {
-        if (AntiforgeryToken is { } token)
-        {
-            html.Raw("<input type=\"hidden\" name=\"__RequestVerificationToken\"").Attr("value", token).Raw(">");
-        }
-
-        html.Raw("<input type=\"hidden\" name=\"returnUrl\"").Attr("value", ReturnUrl).Raw(">");
-    }
-
     // A page with a form that carries this visitor's token (the banner, an embed's placeholder) must not be
     // output-cached and served to anyone else: their post would fail antiforgery validation.
     private string? IssueAntiforgeryToken()
@@ -91,39 +80,26 @@ internal sealed class ConsentRenderContext
     }
 
     /// <summary>
-    /// Writes the link to ConsentKit's stylesheet the first time the page needs it, ahead of the first element it
-    /// styles: a stylesheet linked in <c>body</c> only holds back the content after it, so styled markup above the
-    /// banner (an embed placeholder, the cookie table) would otherwise paint unstyled, then move.
-    /// </summary>
-    /// <param name="html">Where to write the link.</param>
-    public void LinkStylesheetOnce(HtmlWriter html)
-    {
-        if (TakeStylesheetLink())
-        {
-            html.Raw("<link rel=\"stylesheet\"").Attr("href", StylesheetUrl).Attr("nonce", Nonce).Raw(">");
-        }
-    }
-
-    /// <summary>Gets the stylesheet's URL, with its content hash when Razor's file version provider is there.</summary>
-    public string StylesheetUrl
-    {
-        get
-        {
-            var pathBase = HttpContext.Request.PathBase;
-            return HttpContext.RequestServices.GetService<IFileVersionProvider>() is { } versions
-                ? versions.AddFileVersionToPath(pathBase, BannerMarkup.StylesheetPath)
-                : pathBase + BannerMarkup.StylesheetPath;
-        }
-    }
-
-    /// <summary>
-    /// Returns <see langword="true"/> when the caller should link the stylesheet (nothing above has), and notes that it is linked.
+    /// Returns <see langword="true"/> the first time the page needs ConsentKit's stylesheet, and notes that it is
+    /// linked. The first element it styles links it, ahead of itself: a stylesheet linked in <c>body</c> only holds
+    /// back the content after it, so styled markup above the banner (an embed placeholder, the cookie table) would
+    /// otherwise paint unstyled, then move.
     /// </summary>
     public bool TakeStylesheetLink()
     {
         var take = !_stylesheetLinked;
         _stylesheetLinked = true;
         return take;
+    }
+
+    /// <summary>Gets the link to ConsentKit's stylesheet, with its content hash when Razor's file version provider is there, and the nonce.</summary>
+    public BufferedHtml StylesheetLink()
+    {
+        var pathBase = HttpContext.Request.PathBase;
+        var url = HttpContext.RequestServices.GetService<IFileVersionProvider>() is { } versions
+            ? versions.AddFileVersionToPath(pathBase, BannerMarkup.StylesheetPath)
+            : pathBase + BannerMarkup.StylesheetPath;
+        return BufferedHtml.Raw(new HtmlWriter(192).Raw("<link rel=\"stylesheet\"").Attr("href", url).Attr("nonce", Nonce).Raw(">").ToString());
     }
 
     public static ConsentRenderContext For(HttpContext httpContext)

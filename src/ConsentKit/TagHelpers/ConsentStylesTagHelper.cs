@@ -15,8 +15,6 @@ public sealed class ConsentStylesTagHelper : TagHelper
     /// <summary>The element name of the tag helper.</summary>
     public const string TagName = "consent-styles";
 
-    private static readonly BufferedHtml Stylesheet = BufferedHtml.Raw("stylesheet");
-
     /// <summary>Gets or sets the view context, set by Razor.</summary>
     [ViewContext]
     [HtmlAttributeNotBound]
@@ -30,13 +28,7 @@ public sealed class ConsentStylesTagHelper : TagHelper
         // first, yet browsers read head first.
         var render = ConsentRenderContext.For(ViewContext.HttpContext);
         render.TakeStylesheetLink();
-        output.TagName = "link";
-        output.TagMode = TagMode.StartTagOnly;
-        output.SetAttribute("rel", Stylesheet);
-        output.SetBufferedAttribute("href", render.StylesheetUrl);
-        if (render.Nonce is not null)
-        {
-            output.SetBufferedAttribute("nonce", render.Nonce);
-        }
+        output.TagName = null;
+        output.Content.SetHtmlContent(render.StylesheetLink());
     }
 }

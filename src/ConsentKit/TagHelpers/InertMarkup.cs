@@ -47,12 +47,7 @@ internal static class InertMarkup
     {
         var key = new PlaceholderKey(context.Texts, context.EndpointUrl, category, service);
         var template = context.Services.PlaceholderTemplates.Get(key, key, BuildPlaceholder);
-        return new TemplatedForm(
-            context.TakeStylesheetLink() ? context.StylesheetUrl : null,
-            context.Nonce,
-            template,
-            context.AntiforgeryToken,
-            context.ReturnUrl);
+        return TemplatedForm.For(context, template);
     }
 
     private static FormTemplate BuildPlaceholder(PlaceholderKey key)

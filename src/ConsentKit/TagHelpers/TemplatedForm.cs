@@ -14,23 +14,25 @@ internal sealed record FormTemplate(string Head, string Tail);
 /// page as strings (see <see cref="BufferedHtml"/>); no copy of the whole markup is made.
 /// </summary>
 internal sealed class TemplatedForm(
-    string? stylesheetUrl,
+    BufferedHtml? stylesheetLink,
     string? nonce,
     FormTemplate template,
     string? antiforgeryToken,
     string returnUrl,
     string? scriptUrl = null) : IHtmlContentContainer
 {
+    /// <summary>The form of <paramref name="template"/> for this request, linking the stylesheet if nothing above has.</summary>
+    public static TemplatedForm For(ConsentRenderContext context, FormTemplate template, string? scriptUrl = null) => new(
+        context.TakeStylesheetLink() ? context.StylesheetLink() : null,
+        context.Nonce,
+        template,
+        context.AntiforgeryToken,
+        context.ReturnUrl,
+        scriptUrl);
+
     public void CopyTo(IHtmlContentBuilder destination)
     {
-        if (stylesheetUrl is not null)
-        {
-            destination.AppendHtml("<link rel=\"stylesheet\"");
-            Attr(destination, "href", stylesheetUrl);
-            Attr(destination, "nonce", nonce);
-            destination.AppendHtml(">");
-        }
-
+        stylesheetLink?.CopyTo(destination);
         destination.AppendHtml(template.Head);
         if (antiforgeryToken is not null)
         {

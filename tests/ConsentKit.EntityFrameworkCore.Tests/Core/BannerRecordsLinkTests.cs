@@ -50,7 +50,7 @@ public sealed class BannerRecordsLinkTests
         }
 
         context.Features.Set<IConsentFeature>(new ConsentFeature(context, kit));
-        return BannerMarkup.Render(ConsentRenderContext.For(context), "/ck.css", "/ck.js");
+        return BannerMarkup.Render(ConsentRenderContext.For(context), "/ck.js");
     }
 
     // Never called: the banner only needs to know that a store is registered.
