@@ -76,6 +76,26 @@ public sealed class AccessibilityTests(SampleSite site, BrowserFixture browser) 
     }
 
     [Theory]
+    [InlineData("light")]
+    [InlineData("dark")]
+    public async Task Banner_DecidedAndReopened_FirstLayerWithCustomizeLinkHasNoWcagViolations(string colorScheme)
+    {
+        await Page.EmulateMediaAsync(new() { ColorScheme = colorScheme == "dark" ? ColorScheme.Dark : ColorScheme.Light });
+        await GotoAsync("/");
+        await Banner.RejectAll.ClickAsync();
+        await Expect(Banner.Root).ToHaveAttributeAsync("data-state", "decided");
+        await GotoAsync("/pricing");
+        await Banner.CookieSettings.ClickAsync();
+        await Expect(Banner.CustomizeLink).ToBeVisibleAsync(); // a link styled as the buttons beside it
+
+        var results = await Banner.Root.RunAxe(WcagAandAA);
+
+        AssertNoViolations(results);
+        var box = await Banner.CustomizeLink.BoundingBoxAsync();
+        Assert.True(box is { Height: >= 24, Width: >= 24 }, "The Customize link is smaller than WCAG 2.2's 24 px target."); // 2.5.8
+    }
+
+    [Theory]
     [InlineData("/")]
     [InlineData("/pricing")]
     [InlineData("/privacy")]

@@ -71,6 +71,7 @@ public sealed class CustomizeTests(SampleSite site, BrowserFixture browser) : Br
         Assert.False(await Page.EvaluateAsync<bool>("() => window.__analyticsRan === true"), "Hotjar was refused: its snippet must not run.");
         await Page.ReloadAsync();
         Assert.False(await Page.EvaluateAsync<bool>("() => window.__analyticsRan === true"), "Hotjar was refused: its snippet must not run after a reload either.");
+        await Banner.OpenPreferencesAfterDecisionAsync();
         await Expect(Page.Locator("#ck-s-hotjar")).Not.ToBeCheckedAsync();
         await Expect(Page.Locator("#ck-s-parcelwise-analytics")).ToBeCheckedAsync();
     }
@@ -94,6 +95,7 @@ public sealed class CustomizeTests(SampleSite site, BrowserFixture browser) : Br
 
         await Page.ReloadAsync();
         Assert.True(await Page.EvaluateAsync<bool>("() => window.__analyticsRan === true"));
+        await Banner.OpenPreferencesAfterDecisionAsync();
         await Expect(Banner.Analytics).ToBeCheckedAsync();
         await Expect(Banner.Marketing).Not.ToBeCheckedAsync();
     }

@@ -61,6 +61,8 @@ public sealed class NoJavaScriptTests(SampleSite site, BrowserFixture browser) :
         await Expect(Page).ToHaveURLAsync(Site.BaseUrl + "/privacy");
         await ExpectDecidedAsync();
         Assert.Null(await AnalyticsScriptTypeAsync());
+        await Banner.OpenPreferencesAfterDecisionAsync();
+        await Expect(Page).ToHaveURLAsync(Site.BaseUrl + "/privacy?consentkit=preferences#ck-prefs");
         await Expect(Banner.Analytics).ToBeCheckedAsync();
         Assert.NotNull(await ConsentCookieAsync());
     }
@@ -77,6 +79,7 @@ public sealed class NoJavaScriptTests(SampleSite site, BrowserFixture browser) :
         Assert.Equal(303, post.Status);
         await ExpectDecidedAsync();
         Assert.Equal("text/plain", await AnalyticsScriptTypeAsync());
+        await Banner.OpenPreferencesAfterDecisionAsync();
         await Expect(Banner.Analytics).Not.ToBeCheckedAsync();
         Assert.NotNull(await ConsentCookieAsync());
     }
@@ -106,10 +109,10 @@ public sealed class NoJavaScriptTests(SampleSite site, BrowserFixture browser) :
         await ExpectDecidedAsync();
         await Expect(Banner.SaveChoices).ToBeHiddenAsync();
 
-        // A plain link to #ck-prefs: the browser opens the disclosures around the fragment's target.
+        // A plain link to the same page with the preferences open, scrolled to them.
         await Banner.FooterCookieSettings.ClickAsync();
 
-        await Expect(Page).ToHaveURLAsync(Site.BaseUrl + "/privacy#ck-prefs");
+        await Expect(Page).ToHaveURLAsync(Site.BaseUrl + "/privacy?consentkit=preferences#ck-prefs");
         await Expect(Banner.Preferences).ToBeVisibleAsync();
         await Expect(Banner.Analytics).ToBeVisibleAsync();
         await Expect(Banner.Analytics).Not.ToBeCheckedAsync();
@@ -117,8 +120,10 @@ public sealed class NoJavaScriptTests(SampleSite site, BrowserFixture browser) :
         var post = await PostDecisionAsync(() => Banner.SaveChoices.ClickAsync());
 
         Assert.Equal(303, post.Status);
+        await Expect(Page).ToHaveURLAsync(Site.BaseUrl + "/privacy"); // back to the page, without the preferences
         await ExpectDecidedAsync();
         Assert.Null(await AnalyticsScriptTypeAsync());
+        await Banner.OpenPreferencesAfterDecisionAsync();
         await Expect(Banner.Analytics).ToBeCheckedAsync();
     }
 

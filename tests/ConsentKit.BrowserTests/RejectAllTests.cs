@@ -73,7 +73,10 @@ public sealed class RejectAllTests(SampleSite site, BrowserFixture browser) : Br
         Assert.Null(await GlobalTypeAsync("__analyticsRan"));
         Assert.Null(await GlobalTypeAsync("_hjSettings"));
         Assert.Empty(HotjarRequests);
-        // The decision is remembered, not asked again: the analytics box reflects "not granted".
+        // The decision is remembered, not asked again: the preferences stay off the page until asked for, and
+        // their analytics box reflects "not granted".
+        await Expect(Banner.Preferences).ToHaveCountAsync(0);
+        await Banner.OpenPreferencesAfterDecisionAsync();
         await Expect(Banner.Analytics).Not.ToBeCheckedAsync();
     }
 }

@@ -34,6 +34,30 @@ public sealed class ScreenshotTests(SampleSite site, BrowserFixture browser) : B
     }
 
     [Fact]
+    public async Task CookieSettings_DecidedVisitorAt1280x800_ReopensTheFirstLayerWithItsButtonsInARow()
+    {
+        await GotoAsync("/");
+        await Banner.RejectAll.ClickAsync();
+        await Expect(Banner.Root).ToHaveAttributeAsync("data-state", "decided");
+        await GotoAsync("/pricing");
+
+        await Banner.CookieSettings.ClickAsync();
+
+        await Expect(Banner.Form).ToBeInViewportAsync(new() { Ratio = 1 });
+        var accept = await Banner.AcceptAll.BoundingBoxAsync();
+        var customize = await Banner.CustomizeLink.BoundingBoxAsync();
+        Assert.NotNull(accept);
+        Assert.NotNull(customize);
+        // "Customize" is a link here (to the page with the preferences), and looks like the buttons beside it.
+        Assert.Equal(accept.Y, customize.Y);
+        Assert.Equal(accept.Height, customize.Height);
+        await Expect(Banner.CustomizeLink).ToHaveCSSAsync("text-decoration-line", "none");
+        await Expect(Banner.CustomizeLink).ToHaveCSSAsync("background-color", await Banner.AcceptAll.EvaluateAsync<string>("b => getComputedStyle(b).backgroundColor"));
+
+        await SaveScreenshotAsync("settings.png");
+    }
+
+    [Fact]
     public async Task PreferencesDialog_OpenAt1280x800_ShowsCategoriesAndButtonsInViewport()
     {
         await GotoAsync("/");

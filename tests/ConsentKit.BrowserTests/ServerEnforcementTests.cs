@@ -51,8 +51,8 @@ public sealed class ServerEnforcementTests(SampleSite site, BrowserFixture brows
         await GotoAsync("/pricing");
         Assert.NotNull(await CookieAsync(VisitorCookieName));
 
-        await Banner.CookieSettings.ClickAsync();
-        var decision = await Page.RunAndWaitForResponseAsync(() => Banner.PreferencesRejectAll.ClickAsync(), r => r.Url == Site.BaseUrl + "/_consent");
+        await Banner.CookieSettings.ClickAsync(); // the first layer again
+        var decision = await Page.RunAndWaitForResponseAsync(() => Banner.RejectAll.ClickAsync(), r => r.Url == Site.BaseUrl + "/_consent");
         await Expect(Banner.Root).ToHaveAttributeAsync("data-granted", "necessary");
 
         // The decision's own response expires the HttpOnly cookie that no page script could delete.

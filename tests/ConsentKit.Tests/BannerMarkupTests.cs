@@ -35,7 +35,7 @@ public sealed class BannerMarkupTests
     }
 
     [Fact]
-    public async Task SettingsLink_Decided_OpensTheBannersPreferences()
+    public async Task SettingsLink_Decided_LinksToThePageWithThePreferencesOpen()
     {
         // Arrange
         await using var site = new SampleSite();
@@ -44,16 +44,44 @@ public sealed class BannerMarkupTests
 
         // Act
         var page = await visitor.OpenPageAsync("/privacy");
+        var preferences = await visitor.OpenPageAsync("/privacy?consentkit=preferences");
 
-        // Assert
+        // Assert: pages after the decision carry the first layer only; every control leads to the preferences
         var links = page.QuerySelectorAll<IHtmlAnchorElement>("a[data-consent-action=settings]").ToArray();
         Assert.Equal(2, links.Length); // in the page and in the footer
         Assert.All(links, link =>
         {
-            Assert.Equal("#ck-prefs", link.GetAttribute("href"));
+            Assert.Equal("/privacy?consentkit=preferences#ck-prefs", link.GetAttribute("href"));
             Assert.Equal("Cookie settings", link.TextContent);
         });
-        Assert.NotNull(Page.Banner(page).QuerySelector("#ck-prefs"));
+        Assert.Equal("/privacy?consentkit=preferences#ck-prefs", Page.PreferencesLink(page).GetAttribute("href"));
+        Assert.Equal("Customize", Page.PreferencesLink(page).TextContent);
+        Assert.False(Page.HasPreferences(page));
+        Assert.False(Page.BannerIsOpen(page));
+
+        // ... which open, in place, without a script
+        Assert.True(Page.BannerIsOpen(preferences));
+        Assert.True(Page.Banner(preferences).QuerySelector("details.ck-customize")!.HasAttribute("open"));
+        Assert.Equal("ck-prefs", Page.Banner(preferences).QuerySelector("details.ck-customize[open] > .ck-prefs")?.Id);
+        Assert.Equal("/privacy", Page.BannerForm(preferences).QuerySelector<IHtmlInputElement>("input[name=returnUrl]")!.Value);
+        Assert.Equal("decided", Page.BannerState(preferences));
+    }
+
+    [Fact]
+    public async Task Banner_Undecided_CarriesThePreferencesClosed()
+    {
+        // Arrange
+        await using var site = new SampleSite();
+        using var visitor = site.CreateVisitor();
+
+        // Act
+        var page = await visitor.OpenPageAsync("/pricing?plan=pro");
+
+        // Assert: a first visit needs no second request to customize; the footer link still names the page
+        Assert.True(Page.HasPreferences(page));
+        Assert.False(Page.Banner(page).QuerySelector("details.ck-customize")!.HasAttribute("open"));
+        Assert.Empty(Page.Banner(page).QuerySelectorAll("a[data-consent-action=preferences]"));
+        Assert.Equal("/pricing?plan=pro&consentkit=preferences#ck-prefs", page.QuerySelector("footer a[data-consent-action=settings]")!.GetAttribute("href"));
     }
 
     [Fact]

@@ -128,7 +128,8 @@ public sealed class ConsentDecisionFlowTests : IAsyncLifetime
         Assert.True(Page.IsLive(analytics));
         Assert.Null(analytics.GetAttribute("consent-category"));
         Assert.Null(analytics.GetAttribute("data-consent-category"));
-        Assert.True(Page.CategoryCheckbox(next, "analytics").IsChecked);
+        Assert.False(Page.HasPreferences(next));
+        Assert.True(Page.CategoryCheckbox(await _visitor.OpenPreferencesAsync(next), "analytics").IsChecked);
     }
 
     [Fact]
@@ -169,7 +170,7 @@ public sealed class ConsentDecisionFlowTests : IAsyncLifetime
         Assert.False(Page.BannerIsOpen(next));
         Assert.True(Page.IsInert(Page.AnalyticsScript(next), "hotjar"));
         Assert.True(Page.IsLive(Page.ChatScript(next)));
-        Assert.False(Page.CategoryCheckbox(next, "analytics").IsChecked);
+        Assert.False(Page.CategoryCheckbox(await _visitor.OpenPreferencesAsync(next), "analytics").IsChecked);
         Assert.True(consent.HasDecided);
         Assert.Equal(["necessary"], consent.GrantedCategories);
         Assert.Equal(new Dictionary<string, bool> { ["necessary"] = true, ["analytics"] = false }, consent.IsGranted);
@@ -191,7 +192,7 @@ public sealed class ConsentDecisionFlowTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
         Assert.NotNull(response.GetSetCookie(Visitor.ConsentCookie));
         Assert.True(Page.IsLive(Page.AnalyticsScript(next)));
-        Assert.True(Page.CategoryCheckbox(next, "analytics").IsChecked);
+        Assert.True(Page.CategoryCheckbox(await _visitor.OpenPreferencesAsync(next), "analytics").IsChecked);
         Assert.Equal("decided", Page.BannerState(next));
         Assert.Equal(["necessary", "analytics"], consent.GrantedCategories);
         Assert.True(consent.IsGranted["analytics"]);
@@ -212,7 +213,7 @@ public sealed class ConsentDecisionFlowTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
         Assert.Equal("decided", Page.BannerState(next));
         Assert.True(Page.IsInert(Page.AnalyticsScript(next), "hotjar"));
-        Assert.False(Page.CategoryCheckbox(next, "analytics").IsChecked);
+        Assert.False(Page.CategoryCheckbox(await _visitor.OpenPreferencesAsync(next), "analytics").IsChecked);
         Assert.True(consent.HasDecided);
         Assert.Equal(["necessary"], consent.GrantedCategories);
     }
@@ -246,16 +247,17 @@ public sealed class ConsentDecisionFlowTests : IAsyncLifetime
         // Arrange
         (await _visitor.SubmitBannerAsync(await _visitor.OpenPageAsync("/"), "accept-all")).Dispose();
         var before = await _visitor.GetConsentAsync();
-        var page = await _visitor.OpenPageAsync("/");
+        var page = await _visitor.OpenPreferencesAsync(await _visitor.OpenPageAsync("/pricing?plan=pro"));
         var checkbox = Page.CategoryCheckbox(page, "analytics");
         Assert.True(checkbox.IsChecked);
         checkbox.IsChecked = false;
 
         // Act
-        (await _visitor.SubmitBannerAsync(page, "save")).Dispose();
+        using var response = await _visitor.SubmitBannerAsync(page, "save");
         var after = await _visitor.GetConsentAsync("analytics");
 
-        // Assert
+        // Assert: back to the page the visitor came from, without the preferences open
+        Assert.Equal("/pricing?plan=pro", response.Headers.Location?.OriginalString);
         Assert.Equal(before.ConsentId, after.ConsentId);
         Assert.False(after.IsGranted["analytics"]);
     }

@@ -32,6 +32,7 @@ public sealed class MarkupTemplateTests
             var refuserPage = await refuser.OpenPageAsync("/privacy?tab=cookies", fetchMetadata: true);
             var gpcPage = await gpc.OpenPageAsync("/", fetchMetadata: true);
             var acceptorPage = await acceptor.OpenPageAsync("/pricing");
+            var refuserPreferences = await refuser.OpenPreferencesAsync(refuserPage, fetchMetadata: true);
 
             // Assert
             AssertBanner(newcomerPage, "undecided", "en", "/pricing", granted: "necessary", gpcNote: false, token: false);
@@ -39,7 +40,13 @@ public sealed class MarkupTemplateTests
             AssertBanner(gpcPage, "undecided", "en", "/", granted: "necessary", gpcNote: true, token: false);
             AssertBanner(acceptorPage, "decided", "en", "/pricing", granted: null, gpcNote: false, token: true);
             Assert.Contains("analytics", Page.Banner(acceptorPage).GetAttribute("data-granted")!.Split(' '));
-            Assert.NotNull(Page.Banner(refuserPage).QuerySelector("a[href$='/records']")); // decided: the rights links
+            AssertBanner(refuserPreferences, "decided", "fr", "/privacy?tab=cookies", granted: "necessary", gpcNote: false, token: false);
+            Assert.Equal("/privacy?tab=cookies&consentkit=preferences#ck-prefs", Page.PreferencesLink(refuserPage).GetAttribute("href"));
+            Assert.Equal("/pricing?consentkit=preferences#ck-prefs", Page.PreferencesLink(acceptorPage).GetAttribute("href"));
+            Assert.False(Page.HasPreferences(refuserPage));
+            Assert.True(Page.HasPreferences(refuserPreferences));
+            Assert.True(Page.HasPreferences(newcomerPage));
+            Assert.NotNull(Page.Banner(refuserPreferences).QuerySelector("a[href$='/records']")); // decided: the rights links
             Assert.Null(Page.Banner(newcomerPage).QuerySelector("a[href$='/records']"));
         }
     }

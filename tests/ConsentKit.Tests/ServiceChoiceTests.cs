@@ -58,7 +58,7 @@ public sealed class ServiceChoiceTests : IAsyncLifetime
         // Assert
         var consent = await _visitor.GetConsentAsync("analytics", "hotjar", "parcelwise-analytics", "youtube");
         Assert.Equal(new Dictionary<string, bool> { ["analytics"] = true, ["hotjar"] = false, ["parcelwise-analytics"] = true, ["youtube"] = false }, consent.IsGranted);
-        var next = await _visitor.OpenPageAsync("/pricing");
+        var next = await _visitor.OpenPreferencesAsync(await _visitor.OpenPageAsync("/pricing"));
         Assert.False(Page.BannerForm(next).QuerySelector<IHtmlInputElement>("#ck-s-hotjar")!.IsChecked);
         Assert.Equal("necessary analytics parcelwise-analytics", Page.Banner(next).GetAttribute("data-granted"));
     }

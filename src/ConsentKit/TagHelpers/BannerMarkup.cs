@@ -9,6 +9,8 @@ namespace ConsentKit.TagHelpers;
 /// buttons, and the preferences (one checkbox per category, its services and cookies) inside a native
 /// disclosure, so every choice works without JavaScript. The client script moves the preferences into a
 /// modal <c>&lt;dialog&gt;</c>; their controls name the form (<c>form="ck-form"</c>) so they still submit it.
+/// Once the visitor has decided, pages carry the first layer with "Customize" as a link to the same page
+/// with the preferences open (<see cref="ConsentRenderContext.PreferencesInline"/>).
 /// </summary>
 internal static class BannerMarkup
 {
@@ -32,7 +34,9 @@ internal static class BannerMarkup
             decided,
             feature.Mode == ConsentMode.OptOut,
             !decided && feature.HasGlobalPrivacyControl,
-            decided && context.RecordsKept);
+            decided && context.RecordsKept,
+            context.PreferencesInline,
+            context.PreferencesRequested);
         var template = context.Services.BannerTemplates.Get(key, context, Build);
         return TemplatedForm.For(context, template, scriptUrl);
     }
@@ -56,6 +60,7 @@ internal static class BannerMarkup
         var decided = feature.HasDecided;
         var granted = feature.GrantedMask;
         var optOut = feature.Mode == ConsentMode.OptOut;
+        var requested = context.PreferencesRequested;
         var html = new HtmlWriter(1024);
 
         html.Raw("<aside id=\"consentkit\" class=\"ck ck-").Raw(LayoutClass(options.Appearance.Layout)).Raw(ThemeClass(options.Appearance.Theme)).Raw('"')
@@ -64,7 +69,7 @@ internal static class BannerMarkup
             .Attr("data-close", texts.Close)
             .Attr("lang", texts.Language).Attr("dir", texts.IsRightToLeft ? "rtl" : null)
             .Raw(" aria-labelledby=\"ck-title\">");
-        html.Raw(decided ? "<details class=\"ck-panel\">" : "<details class=\"ck-panel\" open>");
+        html.Raw(decided && !requested ? "<details class=\"ck-panel\">" : "<details class=\"ck-panel\" open>");
         html.Raw("<summary class=\"ck-btn ck-reopen\" data-consent-action=\"settings\">").Text(texts.Settings).Raw("</summary>");
         html.Raw("<form id=\"ck-form\" class=\"ck-form\" method=\"post\"").Attr("action", context.EndpointUrl).Raw(">");
         var head = html.ToString();
@@ -92,14 +97,36 @@ internal static class BannerMarkup
         html.Raw("<div class=\"ck-actions\">");
         Button(html, "accept-all", texts.AcceptAll);
         Button(html, "reject-all", texts.RejectAll);
-        html.Raw("<details class=\"ck-customize\"><summary class=\"ck-btn\" data-consent-action=\"preferences\">").Text(texts.Customize).Raw("</summary>");
-        Preferences(html, context, granted);
-        html.Raw("</details></div></form></details></aside>");
+        string? afterPreferencesUrl = null;
+        if (context.PreferencesInline)
+        {
+            html.Raw(requested ? "<details class=\"ck-customize\" open>" : "<details class=\"ck-customize\">")
+                .Raw("<summary class=\"ck-btn\" data-consent-action=\"preferences\">").Text(texts.Customize).Raw("</summary>");
+            Preferences(html, context, granted);
+            html.Raw("</details>");
+        }
+        else
+        {
+            // A decided visitor's pages link to themselves with the preferences open (PreferencesQuery): the URL is the
+            // request's own, so the template is split around it.
+            html.Raw("<a class=\"ck-btn\" href=\"");
+            var tail = html.ToString();
+            html = new HtmlWriter(512);
+            html.Raw("\" data-consent-action=\"preferences\">").Text(texts.Customize).Raw("</a>");
+            afterPreferencesUrl = End(html, policy).ToString();
+            return new FormTemplate(head, tail, afterPreferencesUrl);
+        }
+
+        return new FormTemplate(head, End(html, policy).ToString());
+    }
+
+    private static HtmlWriter End(HtmlWriter html, Consent.ConsentPolicy policy)
+    {
+        html.Raw("</div></form></details></aside>");
 
         // The optional cookies the client deletes on withdrawal. JSON in a data block, not an attribute, so its
         // quotes need no entities; the writer escapes '<' and '&', so it cannot close the element early.
-        html.Raw("<script type=\"application/json\" id=\"ck-cookies\">").Raw(policy.Cookies.ClientJson).Raw("</script>");
-        return new FormTemplate(head, html.ToString());
+        return html.Raw("<script type=\"application/json\" id=\"ck-cookies\">").Raw(policy.Cookies.ClientJson).Raw("</script>");
     }
 
     // Everything Build's markup depends on besides the configuration.
@@ -111,7 +138,9 @@ internal static class BannerMarkup
         bool Decided,
         bool OptOut,
         bool GlobalPrivacyControlNote,
-        bool RecordsLinks);
+        bool RecordsLinks,
+        bool PreferencesInline,
+        bool PreferencesOpen);
 
     private static void Preferences(HtmlWriter html, ConsentRenderContext context, ulong granted)
     {

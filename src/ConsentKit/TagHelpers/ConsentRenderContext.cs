@@ -15,6 +15,8 @@ internal sealed class ConsentRenderContext
 {
     private static readonly object ItemKey = new();
     private string? _antiforgeryToken;
+    private string? _returnUrl;
+    private string? _preferencesUrl;
     private bool _stylesheetLinked;
 
     private ConsentRenderContext(HttpContext httpContext)
@@ -48,7 +50,26 @@ internal sealed class ConsentRenderContext
 
     public string EndpointUrl => (HttpContext.Request.PathBase + Policy.Options.EndpointPath).Value!;
 
-    public string ReturnUrl => (HttpContext.Request.PathBase + HttpContext.Request.Path + HttpContext.Request.QueryString).ToString();
+    /// <summary>Gets the page to come back to after a decision: this one, without the request for the preferences.</summary>
+    public string ReturnUrl => _returnUrl ??= PageUrl(PreferencesQuery.Remove(HttpContext.Request.QueryString.Value));
+
+    /// <summary>
+    /// Gets a value indicating whether the visitor asked for the preferences (<c>?consentkit=preferences</c>, the
+    /// target of "Customize" and "Cookie settings" on pages that do not carry them), so the banner shows them open.
+    /// </summary>
+    public bool PreferencesRequested => PreferencesQuery.IsIn(HttpContext.Request.QueryString.Value);
+
+    /// <summary>
+    /// Gets a value indicating whether the banner carries the preferences: while the visitor has not decided, and when
+    /// they asked for them. Every other page carries only the control that brings them back, not 4–5 KB of markup the
+    /// visitor opens once in a while.
+    /// </summary>
+    public bool PreferencesInline => !Feature.HasDecided || PreferencesRequested;
+
+    /// <summary>Gets this page with the preferences open: the link of "Customize" and "Cookie settings" where they are not inline.</summary>
+    public string PreferencesUrl => _preferencesUrl ??= PageUrl(PreferencesQuery.Add(PreferencesQuery.Remove(HttpContext.Request.QueryString.Value))) + "#" + BannerMarkup.PreferencesId;
+
+    private string PageUrl(string? query) => HttpContext.Request.PathBase.Value + HttpContext.Request.Path.Value + query;
 
     /// <summary>
     /// Gets the antiforgery token for ConsentKit's forms (issued, with its cookie, on first use), or

@@ -5,8 +5,9 @@ namespace ConsentKit.TagHelpers;
 
 /// <summary>The markup of a ConsentKit form for one state, split where the form's per-request fields go.</summary>
 /// <param name="Head">Up to and including the form's opening tag.</param>
-/// <param name="Tail">From after the form's per-request fields to the end.</param>
-internal sealed record FormTemplate(string Head, string Tail);
+/// <param name="Tail">From after the form's per-request fields to the end, or to the preferences link's URL.</param>
+/// <param name="AfterPreferencesUrl">When the markup links to the preferences: from after that URL to the end.</param>
+internal sealed record FormTemplate(string Head, string Tail, string? AfterPreferencesUrl = null);
 
 /// <summary>
 /// One request's ConsentKit form (the banner, an embed's placeholder): the cached markup of its state, with this
@@ -19,6 +20,7 @@ internal sealed class TemplatedForm(
     FormTemplate template,
     string? antiforgeryToken,
     string returnUrl,
+    string? preferencesUrl,
     string? scriptUrl = null) : IHtmlContentContainer
 {
     /// <summary>The form of <paramref name="template"/> for this request, linking the stylesheet if nothing above has.</summary>
@@ -28,6 +30,7 @@ internal sealed class TemplatedForm(
         template,
         context.AntiforgeryToken,
         context.ReturnUrl,
+        template.AfterPreferencesUrl is null ? null : context.PreferencesUrl,
         scriptUrl);
 
     public void CopyTo(IHtmlContentBuilder destination)
@@ -45,6 +48,12 @@ internal sealed class TemplatedForm(
         Attr(destination, "value", returnUrl);
         destination.AppendHtml(">");
         destination.AppendHtml(template.Tail);
+        if (template.AfterPreferencesUrl is not null)
+        {
+            destination.AppendHtml(HtmlWriter.Encode(preferencesUrl!));
+            destination.AppendHtml(template.AfterPreferencesUrl);
+        }
+
         if (scriptUrl is not null)
         {
             destination.AppendHtml("<script");

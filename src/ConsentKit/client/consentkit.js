@@ -6,7 +6,9 @@
   const root = doc.getElementById('consentkit');
   if (!root) return;
   const form = doc.getElementById('ck-form');
-  const prefs = doc.getElementById('ck-prefs');
+  const prefs = doc.getElementById('ck-prefs'); // not on a decided visitor's pages: "Customize" links to them
+  // Their "Customize" disclosure: open on the page asked for with ?consentkit=preferences, where the dialog opens at once.
+  const customize = prefs?.parentNode;
   const $$ = (selector, scope) => (scope || doc).querySelectorAll(selector);
   let granted = root.dataset.granted.split(' ');
   let opener;
@@ -14,16 +16,16 @@
   // The preferences move into a modal dialog: focus moves in and stays (the page behind is inert),
   // Escape closes, and focus goes back to the control that opened it.
   const dialog = doc.createElement('dialog');
-  dialog.className = root.className.replace(/ck-(bar|box|modal)/, 'ck-dialog');
+  dialog.className = root.className.replace(/ck-\w+/, 'ck-dialog'); // the layout class: the first after "ck"
   dialog.lang = root.lang;
   dialog.dir = root.dir;
   dialog.setAttribute('aria-labelledby', 'ck-prefs-title');
   const close = doc.createElement('button');
   close.className = 'ck-close';
   close.append('×'); // no form owner: a plain button without type=button
-  close.setAttribute('aria-label', root.dataset.close);
+  close.ariaLabel = root.dataset.close;
   close.onclick = () => dialog.close();
-  dialog.append(close, prefs);
+  dialog.append(close, prefs || '');
   doc.body.append(dialog);
   dialog.onclose = () => opener?.focus();
   // Chromium lets Tab move on from a modal dialog's last control to the browser's own UI: wrap instead.
@@ -35,6 +37,7 @@
     }
   };
   function show(from) {
+    if (!prefs) return root.querySelector('a[data-consent-action]').click(); // "Customize": the page with them
     opener = from || doc.activeElement;
     $$('input[name=categories]', dialog).forEach((box) => { box.checked = granted.includes(box.value); });
     dialog.showModal();
@@ -42,7 +45,7 @@
 
   doc.addEventListener('click', (event) => {
     const trigger = event.target.closest('[data-consent-action=preferences],[data-consent-action=settings]');
-    if (trigger) {
+    if (trigger && prefs) {
       event.preventDefault();
       show(trigger);
     }
@@ -66,9 +69,8 @@
     const response = await fetch(form.getAttribute('action'), {
       method: 'POST',
       headers: {
-        'Content-Type': 'application/json',
-        Accept: 'application/json',
-        RequestVerificationToken: (form.elements.__RequestVerificationToken || {}).value || '',
+        'Content-Type': 'application/json', // also asks for a JSON answer, not the redirect
+        RequestVerificationToken: form.__RequestVerificationToken?.value || '', // a named control of the form
       },
       body: JSON.stringify({ action, categories, services }),
     });
@@ -83,7 +85,7 @@
     $$('details', root).forEach((details) => { details.open = false; });
     // The control that opened the preferences may now be hidden: return focus to the one that reopens them.
     opener = root.querySelector('.ck-reopen');
-    if (dialog.open) dialog.close();
+    dialog.close(); // a no-op when it is not open
     $$('script[type="text/plain"][data-consent-category]').forEach((inert) => allowed(inert) && runScript(inert));
     $$('[data-consent-category]:not(script)').forEach((el) => allowed(el) && reveal(el));
     deleteDeniedCookies();
@@ -152,6 +154,12 @@
       update[type] = granted.includes(category) ? 'granted' : 'denied';
     }
     window.gtag('consent', 'update', update);
+  }
+
+  if (customize?.open) {
+    customize.open = false;
+    show(customize.firstChild);
+    history.replaceState(0, '', form.returnUrl.value); // a reload shows the page, not the preferences again
   }
 
   window.ConsentKit = {

@@ -6,7 +6,8 @@ namespace ConsentKit.BrowserTests.Infrastructure;
 /// The consent banner of a page and its preferences, found the way a visitor finds them: by role and name.
 /// With JavaScript the preferences (<c>#ck-prefs</c>) live in a modal <c>&lt;dialog&gt;</c> the client script
 /// creates; without it they stay in the banner's "Customize" disclosure. The preferences' own locators find
-/// them in either place.
+/// them in either place. A decided visitor's pages do not carry them: "Customize" is a link to the same page
+/// with them open (<see cref="OpenPreferencesAfterDecisionAsync"/>).
 /// </summary>
 public sealed class Banner(IPage page)
 {
@@ -31,7 +32,10 @@ public sealed class Banner(IPage page)
     /// <summary>Gets the "Customize" control that opens the preferences.</summary>
     public ILocator Customize => Root.Locator("summary[data-consent-action=preferences]");
 
-    /// <summary>Gets the banner's "Cookie settings" control that reopens the preferences after a decision.</summary>
+    /// <summary>Gets the "Customize" link of a decided visitor's pages, to the same page with the preferences open.</summary>
+    public ILocator CustomizeLink => Root.Locator("a[data-consent-action=preferences]");
+
+    /// <summary>Gets the banner's "Cookie settings" control that reopens the banner after a decision.</summary>
     public ILocator CookieSettings => Root.Locator("summary.ck-reopen");
 
     /// <summary>Gets the footer's "Cookie settings" link (<c>&lt;consent-settings /&gt;</c>).</summary>
@@ -64,6 +68,17 @@ public sealed class Banner(IPage page)
 
     /// <summary>Gets the marketing checkbox.</summary>
     public ILocator Marketing => Preferences.GetByLabel("Marketing and media", new() { Exact = true });
+
+    /// <summary>
+    /// Opens the preferences on a decided visitor's page as the visitor does: "Cookie settings", then "Customize",
+    /// which loads the page with them open (in the dialog with JavaScript, in the banner without).
+    /// </summary>
+    public async Task OpenPreferencesAfterDecisionAsync()
+    {
+        await CookieSettings.ClickAsync();
+        await CustomizeLink.ClickAsync();
+        await Assertions.Expect(Preferences).ToBeVisibleAsync(); // on the next page: this one has none
+    }
 
     // By role and name, and marked as the first layer's (data-consent-action), so never the preferences' twin.
     private ILocator FirstLayerButton(string name) =>

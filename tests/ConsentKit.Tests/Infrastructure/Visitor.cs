@@ -158,6 +158,16 @@ public sealed class Visitor(HttpClient client, CookieJar cookies) : IDisposable
         return await ParsePageAsync(response, url);
     }
 
+    /// <summary>
+    /// Follows the banner's "Customize" link, as a visitor who decided does: their pages carry the first layer only,
+    /// and the link opens the same page with the preferences.
+    /// </summary>
+    public Task<IHtmlDocument> OpenPreferencesAsync(IHtmlDocument page, bool fetchMetadata = false)
+    {
+        var href = Page.PreferencesLink(page).GetAttribute("href")!;
+        return OpenPageAsync(href.Split('#')[0], fetchMetadata);
+    }
+
     /// <summary>Asserts a response is a served page (200 HTML) and parses it, for tests that also read its headers.</summary>
     public async Task<IHtmlDocument> ParsePageAsync(HttpResponseMessage response, string url)
     {
@@ -276,6 +286,13 @@ public static class Page
 
     /// <summary>Gets whether the banner's panel is open (shown to the visitor without a click).</summary>
     public static bool BannerIsOpen(IHtmlDocument page) => Banner(page).QuerySelector("details.ck-panel")!.HasAttribute("open");
+
+    /// <summary>Gets the banner's "Customize" link, which replaces the preferences on a decided visitor's pages.</summary>
+    public static IElement PreferencesLink(IHtmlDocument page) =>
+        Banner(page).QuerySelector("a[data-consent-action=preferences]") ?? throw new InvalidOperationException("The banner has no link to the preferences.");
+
+    /// <summary>Gets whether the banner carries the preferences (the checkboxes of the categories).</summary>
+    public static bool HasPreferences(IHtmlDocument page) => Banner(page).QuerySelector("#ck-prefs") is not null;
 
     public static IHtmlInputElement CategoryCheckbox(IHtmlDocument page, string key) =>
         Banner(page).QuerySelector<IHtmlInputElement>($"details.ck-customize input[type=checkbox]#ck-c-{key}")

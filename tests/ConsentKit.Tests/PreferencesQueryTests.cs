@@ -1,0 +1,49 @@
+using ConsentKit.TagHelpers;
+
+namespace ConsentKit.Tests;
+
+/// <summary>
+/// The <c>consentkit=preferences</c> query parameter that opens the preferences: found only as a whole parameter,
+/// and removed from the page's own query without touching the rest, so a decision returns to the page as it was.
+/// </summary>
+public class PreferencesQueryTests
+{
+    [Theory]
+    [InlineData("?consentkit=preferences", true)]
+    [InlineData("?a=1&consentkit=preferences", true)]
+    [InlineData("?consentkit=preferences&a=1", true)]
+    [InlineData("?xconsentkit=preferences", false)]
+    [InlineData("?consentkit=preferencesx", false)]
+    [InlineData("?a=consentkit=preferences", false)]
+    [InlineData("?consentkit=Preferences", false)]
+    [InlineData("", false)]
+    [InlineData(null, false)]
+    public void IsIn_Query_TrueOnlyForTheWholeParameter(string? query, bool expected)
+    {
+        Assert.Equal(expected, PreferencesQuery.IsIn(query));
+    }
+
+    [Theory]
+    [InlineData("?consentkit=preferences", "")]
+    [InlineData("?a=1&consentkit=preferences", "?a=1")]
+    [InlineData("?consentkit=preferences&a=1", "?a=1")]
+    [InlineData("?a=1&consentkit=preferences&b=2", "?a=1&b=2")]
+    [InlineData("?consentkit=preferences&consentkit=preferences", "")]
+    [InlineData("?xconsentkit=preferences&consentkit=preferences", "?xconsentkit=preferences")]
+    [InlineData("?a=1", "?a=1")]
+    [InlineData("", "")]
+    [InlineData(null, null)]
+    public void Remove_Query_DropsTheParameterAndKeepsTheRest(string? query, string? expected)
+    {
+        Assert.Equal(expected, PreferencesQuery.Remove(query));
+    }
+
+    [Theory]
+    [InlineData(null, "?consentkit=preferences")]
+    [InlineData("", "?consentkit=preferences")]
+    [InlineData("?a=1", "?a=1&consentkit=preferences")]
+    public void Add_Query_AppendsTheParameter(string? query, string expected)
+    {
+        Assert.Equal(expected, PreferencesQuery.Add(query));
+    }
+}
