@@ -31,4 +31,25 @@ public sealed class ConsentStylesTests : IAsyncLifetime
         Assert.Null(page.QuerySelector("aside#consentkit")!.PreviousElementSibling?.GetAttribute("href"));
         Assert.True(links.Length <= 2);
     }
+
+    [Fact]
+    public async Task LayoutWithoutConsentStyles_PlaceholderInThePage_BannerStillLinksTheStylesheetAheadOfItself()
+    {
+        // Arrange: the banner in a layout without <consent-styles />, a gated iframe in the page (rendered first)
+        await using var site = await TestSite.StartWithPagesAsync(TestSite.ThreeCategories());
+        using var visitor = site.CreateVisitor();
+
+        // Act
+        var page = await visitor.OpenPageAsync("/LayoutEmbed", fetchMetadata: true);
+
+        // Assert: a browser reads the banner first, so its styles must be linked before it, not only by the placeholder
+        // further down (the banner would paint unstyled, then jump); the placeholder links them ahead of itself too
+        var banner = page.QuerySelector("aside#consentkit")!;
+        var placeholder = page.QuerySelector("[data-consent-placeholder=analytics]")!;
+        Assert.True(IsStylesheetLink(banner.PreviousElementSibling), "The banner is not preceded by ConsentKit's stylesheet.");
+        Assert.True(IsStylesheetLink(placeholder.PreviousElementSibling), "The placeholder is not preceded by ConsentKit's stylesheet.");
+    }
+
+    private static bool IsStylesheetLink(AngleSharp.Dom.IElement? element) =>
+        element is { TagName: "LINK" } && element.GetAttribute("rel") == "stylesheet" && element.GetAttribute("href")!.Contains("consentkit.min.css", StringComparison.Ordinal);
 }

@@ -18,6 +18,7 @@ internal sealed class ConsentRenderContext
     private string? _returnUrl;
     private string? _preferencesUrl;
     private bool _stylesheetLinked;
+    private bool _stylesheetLinkedInHead;
 
     private ConsentRenderContext(HttpContext httpContext)
     {
@@ -111,6 +112,24 @@ internal sealed class ConsentRenderContext
         var take = !_stylesheetLinked;
         _stylesheetLinked = true;
         return take;
+    }
+
+    /// <summary>
+    /// Returns <see langword="true"/> when the banner must link the stylesheet ahead of itself: unless <c>head</c> linked
+    /// it. A placeholder that linked it already may come after the banner in the page: Razor renders a page's own
+    /// content before its layout, where the banner usually is.
+    /// </summary>
+    public bool TakeStylesheetLinkForBanner()
+    {
+        _stylesheetLinked = true;
+        return !_stylesheetLinkedInHead;
+    }
+
+    /// <summary>Notes that <c>&lt;consent-styles /&gt;</c> linked the stylesheet from <c>head</c>, ahead of everything else.</summary>
+    public void NoteStylesheetLinkedInHead()
+    {
+        _stylesheetLinked = true;
+        _stylesheetLinkedInHead = true;
     }
 
     /// <summary>Gets the link to ConsentKit's stylesheet, with its content hash when Razor's file version provider is there, and the nonce.</summary>

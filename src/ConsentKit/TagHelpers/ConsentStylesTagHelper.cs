@@ -27,7 +27,7 @@ public sealed class ConsentStylesTagHelper : TagHelper
         // Always, even if linked already: Razor renders head after the body, where a placeholder may have linked it
         // first, yet browsers read head first.
         var render = ConsentRenderContext.For(ViewContext.HttpContext);
-        render.TakeStylesheetLink();
+        render.NoteStylesheetLinkedInHead();
         output.TagName = null;
         output.Content.SetHtmlContent(render.StylesheetLink());
     }

@@ -24,8 +24,11 @@ internal sealed class TemplatedForm(
     string? scriptUrl = null) : IHtmlContentContainer
 {
     /// <summary>The form of <paramref name="template"/> for this request, linking the stylesheet if nothing above has.</summary>
+    /// <param name="context">The request's render context.</param>
+    /// <param name="template">The markup of the form's state.</param>
+    /// <param name="scriptUrl">The banner's client script, or <see langword="null"/> for any other form.</param>
     public static TemplatedForm For(ConsentRenderContext context, FormTemplate template, string? scriptUrl = null) => new(
-        context.TakeStylesheetLink() ? context.StylesheetLink() : null,
+        (scriptUrl is null ? context.TakeStylesheetLink() : context.TakeStylesheetLinkForBanner()) ? context.StylesheetLink() : null,
         context.Nonce,
         template,
         context.AntiforgeryToken,
