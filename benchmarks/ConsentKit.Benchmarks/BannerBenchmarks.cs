@@ -46,6 +46,7 @@ public class BannerBenchmarks
         _fileVersions = _host.Services.GetRequiredService<IFileVersionProvider>();
         _decidedCookie = $"{_host.CookieName}={_host.NewConsentCookieValue()}";
         _prepared = ConsentRenderContext.For(NewRequest());
+        _prepared.NoteStylesheetLinkedInHead(); // as on the sample's pages: <consent-styles /> in head
         _ = _prepared.AntiforgeryToken;
         var html = RunTagHelper().GetAwaiter().GetResult().Content.GetContent();
         if (!html.Contains("id=\"consentkit\"", StringComparison.Ordinal) || html.Contains("data-state=\"decided\"", StringComparison.Ordinal) != Decided)
