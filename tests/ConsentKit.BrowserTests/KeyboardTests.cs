@@ -55,6 +55,25 @@ public sealed class KeyboardTests(SampleSite site, BrowserFixture browser) : Bro
     }
 
     [Fact]
+    public async Task Enter_OnCookieSettingsThenCustomizeOnALaterPage_OpensThePreferencesDialogWithFocusInside()
+    {
+        await GotoAsync("/");
+        await Banner.RejectAll.ClickAsync();
+        await Expect(Banner.Root).ToHaveAttributeAsync("data-state", "decided");
+        await GotoAsync("/pricing");
+        await TabToAsync(Banner.CookieSettings);
+
+        await Page.Keyboard.PressAsync("Enter"); // the first layer again
+        await TabToAsync(Banner.CustomizeLink);
+        await Page.Keyboard.PressAsync("Enter"); // the same page, with the preferences
+
+        await Expect(Banner.Dialog).ToBeVisibleAsync();
+        await Expect(Banner.Close).ToBeFocusedAsync();
+        Assert.True(await FocusIsInDialogAsync());
+        await Expect(Banner.Analytics).Not.ToBeCheckedAsync();
+    }
+
+    [Fact]
     public async Task Tab_PastLastDialogControl_WrapsToFirstAndShiftTabWrapsBack()
     {
         await GotoAsync("/");
