@@ -11,22 +11,31 @@ namespace ConsentKit.EntityFrameworkCore.Tests.Core;
 public sealed class BannerRecordsLinkTests
 {
     [Fact]
-    public void Render_DecidedWithStore_LinksToDownloadAndErase()
+    public void Render_DecidedWithStoreAndPreferencesAskedFor_LinksToDownloadAndErase()
     {
-        var html = Render(hasDecided: true, recordsKept: true);
+        var html = Render(hasDecided: true, recordsKept: true, query: "?consentkit=preferences");
 
         Assert.Contains("<a class=\"ck-link\" href=\"/_consent/records\" download>Download my consent records</a>", html, StringComparison.Ordinal);
         Assert.Contains("formaction=\"/_consent/erase\">Erase my consent records</button>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_DecidedWithStoreOnAnyOtherPage_LinksToThePreferencesWhereTheRecordsLinksAre()
+    {
+        var html = Render(hasDecided: true, recordsKept: true, query: "?page=2");
+
+        Assert.DoesNotContain("/_consent/records", html, StringComparison.Ordinal);
+        Assert.Contains("<a class=\"ck-btn\" href=\"/account?page=2&amp;consentkit=preferences#ck-prefs\" data-consent-action=\"preferences\">", html, StringComparison.Ordinal);
     }
 
     [Theory]
     [InlineData(false, true)]
     [InlineData(true, false)]
     public void Render_UndecidedOrNoStore_HasNoRecordsLinks(bool hasDecided, bool recordsKept) =>
-        Assert.DoesNotContain("/_consent/records", Render(hasDecided, recordsKept), StringComparison.Ordinal);
+        Assert.DoesNotContain("/_consent/records", Render(hasDecided, recordsKept, "?consentkit=preferences"), StringComparison.Ordinal);
 
-    // The banner of a request on real ConsentKit services; "decided" comes from a genuine consent cookie.
-    private static string Render(bool hasDecided, bool recordsKept)
+    // The banner of a request to /account on real ConsentKit services; "decided" comes from a genuine consent cookie.
+    private static string Render(bool hasDecided, bool recordsKept, string query)
     {
         var services = new ServiceCollection().AddLogging()
             .AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
@@ -43,6 +52,8 @@ public sealed class BannerRecordsLinkTests
         var provider = services.BuildServiceProvider();
         var kit = provider.GetRequiredService<ConsentKitServices>();
         var context = new DefaultHttpContext { RequestServices = provider };
+        context.Request.Path = "/account";
+        context.Request.QueryString = new QueryString(query);
         if (hasDecided)
         {
             var decision = new ConsentDecision("abcdefghijklmnopqrstuv", kit.Policy.Revision, DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()), kit.Policy.RequiredMask);
