@@ -1,4 +1,6 @@
+using System.Net;
 using ConsentKit.TagHelpers;
+using ConsentKit.Tests.Infrastructure;
 
 namespace ConsentKit.Tests;
 
@@ -45,5 +47,25 @@ public class PreferencesQueryTests
     public void Add_Query_AppendsTheParameter(string? query, string expected)
     {
         Assert.Equal(expected, PreferencesQuery.Add(query));
+    }
+
+    [Fact]
+    public async Task PreferencesPage_PathAndQueryToEscape_LinkedAndReturnedToEscaped()
+    {
+        // Arrange: a decided visitor on a page whose path and query need escaping
+        await using var site = await TestSite.StartWithPagesAsync(TestSite.ThreeCategories());
+        using var visitor = site.CreateVisitor();
+        (await visitor.SubmitBannerAsync(await visitor.OpenPageAsync("/Banner"), "reject-all")).Dispose();
+        var page = await visitor.OpenPageAsync("/Banner/caf%C3%A9?q=a%20b");
+
+        // Act
+        var preferences = await visitor.OpenPreferencesAsync(page);
+        using var response = await visitor.SubmitBannerAsync(preferences, "accept-all");
+
+        // Assert: the link keeps the page's own query; the decision returns to the page as it was, in ASCII
+        Assert.Equal("/Banner/caf%C3%A9?q=a%20b&consentkit=preferences#ck-prefs", Page.PreferencesLink(page).GetAttribute("href"));
+        Assert.True(Page.HasPreferences(preferences));
+        Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
+        Assert.Equal("/Banner/caf%C3%A9?q=a%20b", response.Headers.Location?.OriginalString);
     }
 }

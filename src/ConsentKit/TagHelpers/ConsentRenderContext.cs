@@ -70,7 +70,8 @@ internal sealed class ConsentRenderContext
     /// <summary>Gets this page with the preferences open: the link of "Customize" and "Cookie settings" where they are not inline.</summary>
     public string PreferencesUrl => _preferencesUrl ??= PageUrl(PreferencesQuery.Add(PreferencesQuery.Remove(HttpContext.Request.QueryString.Value))) + "#" + BannerMarkup.PreferencesId;
 
-    private string PageUrl(string? query) => HttpContext.Request.PathBase.Value + HttpContext.Request.Path.Value + query;
+    // Escaped as in a URL (the query string already is): the return URL ends up in a Location header, ASCII only.
+    private string PageUrl(string? query) => (HttpContext.Request.PathBase + HttpContext.Request.Path).ToUriComponent() + query;
 
     /// <summary>
     /// Gets the antiforgery token for ConsentKit's forms (issued, with its cookie, on first use), or
