@@ -151,6 +151,28 @@ public sealed class ConsentCachingTests
         Assert.Equal(["necessary", "marketing"], (await second.GetConsentAsync()).GrantedCategories);
     }
 
+    [Fact]
+    public async Task OutputCache_DecidedVisitorAsksForThePreferences_GetsThemNotTheCachedPageWithout()
+    {
+        // Arrange: a decided visitor whose browser sends Fetch Metadata, so their banner has no token and is cached
+        await using var site = await StartOutputCachedSiteAsync();
+        using var visitor = site.CreateVisitor();
+        (await visitor.SubmitBannerAsync(await visitor.OpenPageAsync("/Banner"), "reject-all")).Dispose();
+        var page = await visitor.OpenPageAsync("/Banner", fetchMetadata: true);
+        var cached = await visitor.OpenPageAsync("/Banner", fetchMetadata: true);
+
+        // Act
+        var preferences = await visitor.OpenPreferencesAsync(cached, fetchMetadata: true);
+        var after = await visitor.OpenPageAsync("/Banner", fetchMetadata: true);
+
+        // Assert: the page with the preferences is its own copy; the page without them is still served from the cache
+        Assert.Equal(page.QuerySelector("#render")!.TextContent, cached.QuerySelector("#render")!.TextContent);
+        Assert.False(Page.HasPreferences(cached));
+        Assert.True(Page.HasPreferences(preferences));
+        Assert.False(Page.HasPreferences(after));
+        Assert.Equal(page.QuerySelector("#render")!.TextContent, after.QuerySelector("#render")!.TextContent);
+    }
+
     private static Task<TestSite> StartOutputCachedSiteAsync() =>
         TestSite.StartWithPagesAsync(
             TestSite.ThreeCategories(),
