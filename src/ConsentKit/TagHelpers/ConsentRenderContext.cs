@@ -17,6 +17,7 @@ internal sealed class ConsentRenderContext
     private string? _antiforgeryToken;
     private string? _returnUrl;
     private string? _preferencesUrl;
+    private BufferedHtml? _stylesheetLink;
     private bool _stylesheetLinked;
     private bool _stylesheetLinkedInHead;
 
@@ -134,7 +135,9 @@ internal sealed class ConsentRenderContext
     }
 
     /// <summary>Gets the link to ConsentKit's stylesheet, with its content hash when Razor's file version provider is there, and the nonce.</summary>
-    public BufferedHtml StylesheetLink()
+    public BufferedHtml StylesheetLink() => _stylesheetLink ??= BuildStylesheetLink(); // head and a placeholder may both link it
+
+    private BufferedHtml BuildStylesheetLink()
     {
         var pathBase = HttpContext.Request.PathBase;
         var url = HttpContext.RequestServices.GetService<IFileVersionProvider>() is { } versions
