@@ -128,6 +128,26 @@ public sealed class NoJavaScriptTests(SampleSite site, BrowserFixture browser) :
     }
 
     [Fact]
+    public async Task FooterCookieSettings_WithoutJavaScriptBeforeDeciding_OpensThePreferencesInThePage()
+    {
+        await GotoAsync("/pricing");
+        await Expect(Banner.SaveChoices).ToBeHiddenAsync();
+
+        // A link to #ck-prefs in the same page: the browser opens the disclosure around the fragment's target.
+        await Banner.FooterCookieSettings.ClickAsync();
+
+        await Expect(Page).ToHaveURLAsync(Site.BaseUrl + "/pricing#ck-prefs");
+        await Expect(Banner.Analytics).ToBeVisibleAsync();
+        await Banner.Analytics.CheckAsync();
+        var post = await PostDecisionAsync(() => Banner.SaveChoices.ClickAsync());
+
+        Assert.Equal(303, post.Status);
+        await Expect(Page).ToHaveURLAsync(Site.BaseUrl + "/pricing");
+        await ExpectDecidedAsync();
+        Assert.Null(await AnalyticsScriptTypeAsync());
+    }
+
+    [Fact]
     public async Task AllowButton_WithoutJavaScript_PostsGrantAndRedirectsBackWithVideoLive()
     {
         await GotoAsync("/");

@@ -44,7 +44,8 @@ public sealed class BannerMarkupTests
 
         // Act
         var page = await visitor.OpenPageAsync("/privacy");
-        var preferences = await visitor.OpenPageAsync("/privacy?consentkit=preferences");
+        using var preferencesResponse = await visitor.GetAsync("/privacy?consentkit=preferences");
+        var preferences = await visitor.ParsePageAsync(preferencesResponse, "/privacy?consentkit=preferences");
 
         // Assert: pages after the decision carry the first layer only; every control leads to the preferences
         var links = page.QuerySelectorAll<IHtmlAnchorElement>("a[data-consent-action=settings]").ToArray();
@@ -52,9 +53,11 @@ public sealed class BannerMarkupTests
         Assert.All(links, link =>
         {
             Assert.Equal("/privacy?consentkit=preferences#ck-prefs", link.GetAttribute("href"));
+            Assert.Equal("nofollow", link.GetAttribute("rel"));
             Assert.Equal("Cookie settings", link.TextContent);
         });
         Assert.Equal("/privacy?consentkit=preferences#ck-prefs", Page.PreferencesLink(page).GetAttribute("href"));
+        Assert.Equal("nofollow", Page.PreferencesLink(page).GetAttribute("rel"));
         Assert.Equal("Customize", Page.PreferencesLink(page).TextContent);
         Assert.False(Page.HasPreferences(page));
         Assert.False(Page.BannerIsOpen(page));
@@ -65,6 +68,7 @@ public sealed class BannerMarkupTests
         Assert.Equal("ck-prefs", Page.Banner(preferences).QuerySelector("details.ck-customize[open] > .ck-prefs")?.Id);
         Assert.Equal("/privacy", Page.BannerForm(preferences).QuerySelector<IHtmlInputElement>("input[name=returnUrl]")!.Value);
         Assert.Equal("decided", Page.BannerState(preferences));
+        Assert.Equal(["noindex"], preferencesResponse.Headers.GetValues("X-Robots-Tag")); // the same page again, for search engines
     }
 
     [Fact]
@@ -77,11 +81,13 @@ public sealed class BannerMarkupTests
         // Act
         var page = await visitor.OpenPageAsync("/pricing?plan=pro");
 
-        // Assert: a first visit needs no second request to customize; the footer link still names the page
+        // Assert: a first visit needs no second request to customize, and the footer link points into the page: crawlers,
+        // which never decide, see no second URL of each page
         Assert.True(Page.HasPreferences(page));
         Assert.False(Page.Banner(page).QuerySelector("details.ck-customize")!.HasAttribute("open"));
         Assert.Empty(Page.Banner(page).QuerySelectorAll("a[data-consent-action=preferences]"));
-        Assert.Equal("/pricing?plan=pro&consentkit=preferences#ck-prefs", page.QuerySelector("footer a[data-consent-action=settings]")!.GetAttribute("href"));
+        Assert.Equal("#ck-prefs", page.QuerySelector("footer a[data-consent-action=settings]")!.GetAttribute("href"));
+        Assert.Empty(page.QuerySelectorAll("a[href*='consentkit=preferences']"));
     }
 
     [Fact]

@@ -112,7 +112,7 @@ internal static class BannerMarkup
             html.Raw("<a class=\"ck-btn\" href=\"");
             var tail = html.ToString();
             html = new HtmlWriter(512);
-            html.Raw("\" data-consent-action=\"preferences\">").Text(texts.Customize).Raw("</a>");
+            html.Raw("\" rel=\"nofollow\" data-consent-action=\"preferences\">").Text(texts.Customize).Raw("</a>");
             afterPreferencesUrl = End(html, policy).ToString();
             return new FormTemplate(head, tail, afterPreferencesUrl);
         }

@@ -39,11 +39,17 @@ public sealed class ConsentBannerTagHelper : TagHelper
 
         // The stylesheet's link comes from the render context, and only if nothing above linked it (the usual case
         // is <consent-styles /> in head).
+        var render = ConsentRenderContext.For(httpContext);
         var markup = BannerMarkup.For(
-            ConsentRenderContext.For(httpContext),
+            render,
             _fileVersionProvider.AddFileVersionToPath(httpContext.Request.PathBase, BannerMarkup.ScriptPath));
 
         output.TagName = null;
         output.Content.SetHtmlContent(markup);
+        if (render.PreferencesRequested && !httpContext.Response.HasStarted)
+        {
+            // The page again with the preferences open: not a page of its own for search engines.
+            httpContext.Response.Headers["X-Robots-Tag"] = "noindex";
+        }
     }
 }

@@ -6,9 +6,10 @@ namespace ConsentKit.TagHelpers;
 
 /// <summary>
 /// A persistent "Cookie settings" control, for the footer or the privacy page, that reopens the
-/// preferences at any time. It is a link to the same page with the preferences open
-/// (<c>?consentkit=preferences</c>), which works without JavaScript; where the page carries the preferences,
-/// the client script opens them as a dialog instead.
+/// preferences at any time. Where the page carries them (the visitor has not decided), it links to them
+/// (<c>#ck-prefs</c>: browsers open the disclosures around a link's target); elsewhere to the same page with
+/// them open (<c>?consentkit=preferences</c>, <c>rel="nofollow"</c>). Both work without JavaScript; the
+/// client script opens the preferences as a dialog instead where the page carries them.
 /// </summary>
 [HtmlTargetElement(TagName, TagStructure = TagStructure.WithoutEndTag)]
 public sealed class ConsentSettingsTagHelper : TagHelper
@@ -17,6 +18,8 @@ public sealed class ConsentSettingsTagHelper : TagHelper
     public const string TagName = "consent-settings";
 
     private static readonly BufferedHtml Action = BufferedHtml.Raw("settings");
+    private static readonly BufferedHtml PreferencesFragment = BufferedHtml.Raw("#" + BannerMarkup.PreferencesId);
+    private static readonly BufferedHtml NoFollow = BufferedHtml.Raw("nofollow");
 
     /// <summary>Gets or sets the view context, set by Razor.</summary>
     [ViewContext]
@@ -30,7 +33,17 @@ public sealed class ConsentSettingsTagHelper : TagHelper
         var render = ConsentRenderContext.For(ViewContext.HttpContext);
         output.TagName = "a";
         output.TagMode = TagMode.StartTagAndEndTag;
-        output.SetAttribute("href", BufferedHtml.Text(render.PreferencesUrl));
+        // Crawlers have not decided: they only ever see the fragment, not a second URL of every page.
+        if (render.PreferencesInline)
+        {
+            output.SetAttribute("href", PreferencesFragment);
+        }
+        else
+        {
+            output.SetAttribute("href", BufferedHtml.Text(render.PreferencesUrl));
+            output.SetAttribute("rel", NoFollow);
+        }
+
         output.SetAttribute("data-consent-action", Action);
         output.Content.SetHtmlContent(BufferedHtml.Text(render.Texts.Settings));
     }

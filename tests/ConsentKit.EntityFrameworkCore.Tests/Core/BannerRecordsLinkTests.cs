@@ -25,7 +25,7 @@ public sealed class BannerRecordsLinkTests
         var html = Render(hasDecided: true, recordsKept: true, query: "?page=2");
 
         Assert.DoesNotContain("/_consent/records", html, StringComparison.Ordinal);
-        Assert.Contains("<a class=\"ck-btn\" href=\"/account?page=2&amp;consentkit=preferences#ck-prefs\" data-consent-action=\"preferences\">", html, StringComparison.Ordinal);
+        Assert.Contains("<a class=\"ck-btn\" href=\"/account?page=2&amp;consentkit=preferences#ck-prefs\" rel=\"nofollow\" data-consent-action=\"preferences\">", html, StringComparison.Ordinal);
     }
 
     [Theory]
