@@ -68,4 +68,31 @@ public class PreferencesQueryTests
         Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
         Assert.Equal("/Banner/caf%C3%A9?q=a%20b", response.Headers.Location?.OriginalString);
     }
+
+    [Fact]
+    public async Task PreferencesPage_UnderAPathBase_LinkedAndReturnedToUnderIt()
+    {
+        // Arrange: the app mounted under /shop, a decided visitor
+        await using var site = await TestSite.StartWithPagesAsync(
+            TestSite.ThreeCategories(),
+            afterConsentKit: app =>
+            {
+                app.UsePathBase("/shop");
+                app.UseRouting(); // after the path base, so pages and the endpoint match under it
+            });
+        using var visitor = site.CreateVisitor();
+        (await visitor.SubmitBannerAsync(await visitor.OpenPageAsync("/shop/Banner"), "reject-all")).Dispose();
+        var page = await visitor.OpenPageAsync("/shop/Banner?x=1");
+
+        // Act
+        var preferences = await visitor.OpenPreferencesAsync(page);
+        using var response = await visitor.SubmitBannerAsync(preferences, "accept-all");
+
+        // Assert
+        Assert.Equal("/shop/Banner?x=1&consentkit=preferences#ck-prefs", Page.PreferencesLink(page).GetAttribute("href"));
+        Assert.Equal("/shop/Banner?x=1&consentkit=preferences#ck-prefs", page.QuerySelector("a[data-consent-action=settings]")!.GetAttribute("href"));
+        Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
+        Assert.Equal("/shop/Banner?x=1", response.Headers.Location?.OriginalString);
+        Assert.Equal(["necessary", "analytics", "marketing"], (await visitor.GetConsentAsync()).GrantedCategories);
+    }
 }
