@@ -37,8 +37,7 @@ public sealed class ConsentBannerTagHelper : TagHelper
         ArgumentNullException.ThrowIfNull(output);
         var httpContext = ViewContext.HttpContext;
 
-        // The stylesheet's link comes from the render context, and only if nothing above linked it (the usual case
-        // is <consent-styles /> in head).
+        // The stylesheet's link comes from the render context, unless <consent-styles /> linked it in head.
         var render = ConsentRenderContext.For(httpContext);
         var markup = BannerMarkup.For(
             render,
