@@ -35,7 +35,6 @@ internal static class BannerMarkup
             feature.Mode == ConsentMode.OptOut,
             !decided && feature.HasGlobalPrivacyControl,
             decided && context.RecordsKept,
-            context.PreferencesInline,
             context.PreferencesRequested);
         var template = context.Services.BannerTemplates.Get(key, context, Build);
         return TemplatedForm.For(context, template, scriptUrl);
@@ -97,15 +96,7 @@ internal static class BannerMarkup
         html.Raw("<div class=\"ck-actions\">");
         Button(html, "accept-all", texts.AcceptAll);
         Button(html, "reject-all", texts.RejectAll);
-        string? afterPreferencesUrl = null;
-        if (context.PreferencesInline)
-        {
-            html.Raw(requested ? "<details class=\"ck-customize\" open>" : "<details class=\"ck-customize\">")
-                .Raw("<summary class=\"ck-btn\" data-consent-action=\"preferences\">").Text(texts.Customize).Raw("</summary>");
-            Preferences(html, context, granted);
-            html.Raw("</details>");
-        }
-        else
+        if (!context.PreferencesInline)
         {
             // A decided visitor's pages link to themselves with the preferences open (PreferencesQuery): the URL is the
             // request's own, so the template is split around it.
@@ -113,10 +104,13 @@ internal static class BannerMarkup
             var tail = html.ToString();
             html = new HtmlWriter(512);
             html.Raw("\" rel=\"nofollow\" data-consent-action=\"preferences\">").Text(texts.Customize).Raw("</a>");
-            afterPreferencesUrl = End(html, policy).ToString();
-            return new FormTemplate(head, tail, afterPreferencesUrl);
+            return new FormTemplate(head, tail, End(html, policy).ToString());
         }
 
+        html.Raw(requested ? "<details class=\"ck-customize\" open>" : "<details class=\"ck-customize\">")
+            .Raw("<summary class=\"ck-btn\" data-consent-action=\"preferences\">").Text(texts.Customize).Raw("</summary>");
+        Preferences(html, context, granted);
+        html.Raw("</details>");
         return new FormTemplate(head, End(html, policy).ToString());
     }
 
@@ -139,8 +133,7 @@ internal static class BannerMarkup
         bool OptOut,
         bool GlobalPrivacyControlNote,
         bool RecordsLinks,
-        bool PreferencesInline,
-        bool PreferencesOpen);
+        bool PreferencesOpen); // with Decided, also whether the preferences are inline (ConsentRenderContext.PreferencesInline)
 
     private static void Preferences(HtmlWriter html, ConsentRenderContext context, ulong granted)
     {

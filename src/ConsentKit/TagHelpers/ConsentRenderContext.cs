@@ -32,6 +32,7 @@ internal sealed class ConsentRenderContext
         var csp = Services.Policy.Options.ContentSecurityPolicy;
         Nonce = csp.NonceProvider?.Invoke(httpContext)
             ?? (csp.NonceItemKey is { } key ? httpContext.Items[key] as string : null);
+        PreferencesRequested = PreferencesQuery.IsIn(httpContext.Request.QueryString.Value);
     }
 
     public HttpContext HttpContext { get; }
@@ -53,13 +54,15 @@ internal sealed class ConsentRenderContext
     public string EndpointUrl => (HttpContext.Request.PathBase + Policy.Options.EndpointPath).Value!;
 
     /// <summary>Gets the page to come back to after a decision: this one, without the request for the preferences.</summary>
-    public string ReturnUrl => _returnUrl ??= PageUrl(PreferencesQuery.Remove(HttpContext.Request.QueryString.Value));
+    /// <remarks>Escaped as in a URL (the query string already is): it ends up in a Location header, ASCII only.</remarks>
+    public string ReturnUrl => _returnUrl ??=
+        (HttpContext.Request.PathBase + HttpContext.Request.Path).ToUriComponent() + PreferencesQuery.Remove(HttpContext.Request.QueryString.Value);
 
     /// <summary>
     /// Gets a value indicating whether the visitor asked for the preferences (<c>?consentkit=preferences</c>, the
     /// target of "Customize" and "Cookie settings" on pages that do not carry them), so the banner shows them open.
     /// </summary>
-    public bool PreferencesRequested => PreferencesQuery.IsIn(HttpContext.Request.QueryString.Value);
+    public bool PreferencesRequested { get; }
 
     /// <summary>
     /// Gets a value indicating whether the banner carries the preferences: while the visitor has not decided, and when
@@ -69,10 +72,7 @@ internal sealed class ConsentRenderContext
     public bool PreferencesInline => !Feature.HasDecided || PreferencesRequested;
 
     /// <summary>Gets this page with the preferences open: the link of "Customize" and "Cookie settings" where they are not inline.</summary>
-    public string PreferencesUrl => _preferencesUrl ??= PageUrl(PreferencesQuery.Add(PreferencesQuery.Remove(HttpContext.Request.QueryString.Value))) + "#" + BannerMarkup.PreferencesId;
-
-    // Escaped as in a URL (the query string already is): the return URL ends up in a Location header, ASCII only.
-    private string PageUrl(string? query) => (HttpContext.Request.PathBase + HttpContext.Request.Path).ToUriComponent() + query;
+    public string PreferencesUrl => _preferencesUrl ??= PreferencesQuery.Add(ReturnUrl) + "#" + BannerMarkup.PreferencesId;
 
     /// <summary>
     /// Gets the antiforgery token for ConsentKit's forms (issued, with its cookie, on first use), or

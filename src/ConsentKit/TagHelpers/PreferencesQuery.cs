@@ -27,8 +27,8 @@ internal static class PreferencesQuery
         return Remove(kept.Length == 0 ? "" : "?" + kept);
     }
 
-    /// <summary>Returns <paramref name="query"/> with the parameter appended.</summary>
-    public static string Add(string? query) => string.IsNullOrEmpty(query) ? "?" + Parameter : query + "&" + Parameter;
+    /// <summary>Returns <paramref name="urlOrQuery"/> (<c>/page?a=1</c>, <c>?a=1</c>, or without a query) with the parameter appended.</summary>
+    public static string Add(string? urlOrQuery) => urlOrQuery + (urlOrQuery?.Contains('?') == true ? "&" : "?") + Parameter;
 
     // The parameter as a whole name=value pair: after '?' or '&', before '&' or the end.
     private static int IndexIn(string? query)
