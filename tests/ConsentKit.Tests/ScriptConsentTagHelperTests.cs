@@ -16,6 +16,7 @@ namespace ConsentKit.Tests;
 public sealed class ScriptConsentTagHelperTests : IDisposable
 {
     private readonly ServiceProvider _services;
+    private readonly ServiceProvider _servicesWithNonce;
 
     public ScriptConsentTagHelperTests()
     {
@@ -24,9 +25,22 @@ public sealed class ScriptConsentTagHelperTests : IDisposable
         services.AddLogging();
         services.AddConsentKit();
         _services = services.BuildServiceProvider();
+
+        var withNonce = new ServiceCollection();
+        withNonce.AddSingleton<IConfiguration>(new ConfigurationBuilder()
+            .AddInMemoryCollection(TestSite.ThreeCategories())
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConsentKit:ContentSecurityPolicy:NonceItemKey"] = "csp-nonce" })
+            .Build());
+        withNonce.AddLogging();
+        withNonce.AddConsentKit();
+        _servicesWithNonce = withNonce.BuildServiceProvider();
     }
 
-    public void Dispose() => _services.Dispose();
+    public void Dispose()
+    {
+        _services.Dispose();
+        _servicesWithNonce.Dispose();
+    }
 
     [Fact]
     public void Process_CategoryNotGranted_TypeKeptAsideAndScriptInert()
@@ -106,6 +120,49 @@ public sealed class ScriptConsentTagHelperTests : IDisposable
         Assert.Equal(category ?? "", output.Attributes["data-consent-category"].Value?.ToString());
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Process_NonceConfigured_ScriptGetsTheRequestNonce(bool granted)
+    {
+        // Arrange: a strict CSP blocks an inline script without the nonce, live or activated later
+        var output = Script(("src", "/hotjar.js"));
+
+        // Act
+        Run("analytics", output, granted: granted ? ["analytics"] : [], nonce: "r+n/1=");
+
+        // Assert
+        Assert.Equal("r&#x2B;n/1=", output.Attributes["nonce"].Value?.ToString());
+        Assert.Single(output.Attributes, a => a.Name == "nonce");
+    }
+
+    [Fact]
+    public void Process_NonceInMarkup_KeptAsWritten()
+    {
+        // Arrange
+        var output = Script(("src", "/hotjar.js"), ("NONCE", "own"));
+
+        // Act
+        Run("analytics", output, granted: [], nonce: "request");
+
+        // Assert
+        Assert.Equal("own", output.Attributes["nonce"].Value?.ToString());
+        Assert.Single(output.Attributes, a => a.Name.Equals("nonce", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public void Process_NoNonceConfigured_NoNonceAdded()
+    {
+        // Arrange
+        var output = Script(("src", "/hotjar.js"));
+
+        // Act
+        Run("analytics", output, granted: ["analytics"], nonce: "unused", nonceKeyConfigured: false);
+
+        // Assert: the request has a value under the item key, but no key is configured
+        Assert.False(output.Attributes.ContainsName("nonce"));
+    }
+
     private static TagHelperOutput Script(params (string Name, string Value)[] attributes) =>
         new(
             "script",
@@ -113,10 +170,13 @@ public sealed class ScriptConsentTagHelperTests : IDisposable
             (_, _) => Task.FromResult<TagHelperContent>(new DefaultTagHelperContent()));
 
     // granted: null for a visitor who has not decided; otherwise the optional categories of an "accept" decision.
-    private void Run(string? category, TagHelperOutput output, string[]? granted)
+    // nonce: a value in HttpContext.Items["csp-nonce"]; nonceKeyConfigured: whether ConsentKit is told to read it.
+    private void Run(string? category, TagHelperOutput output, string[]? granted, string? nonce = null, bool nonceKeyConfigured = true)
     {
-        var consentKit = _services.GetRequiredService<ConsentKitServices>();
-        var http = new DefaultHttpContext { RequestServices = _services };
+        var services = nonce is not null && nonceKeyConfigured ? _servicesWithNonce : _services;
+        var consentKit = services.GetRequiredService<ConsentKitServices>();
+        var http = new DefaultHttpContext { RequestServices = services };
+        http.Items["csp-nonce"] = nonce;
         if (granted is not null)
         {
             var mask = granted.Aggregate(0UL, (m, key) => m | (consentKit.Policy.TryGetCategory(key, out var c) ? c.Bit : 0));

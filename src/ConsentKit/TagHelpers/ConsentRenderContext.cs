@@ -17,7 +17,8 @@ internal sealed class ConsentRenderContext
     private string? _antiforgeryToken;
     private string? _returnUrl;
     private string? _preferencesUrl;
-    private BufferedHtml? _stylesheetLink;
+    private StylesheetLink? _stylesheetLink;
+    private BufferedHtml? _nonceAttribute;
     private bool _stylesheetLinked;
     private bool _stylesheetLinkedInHead;
 
@@ -50,6 +51,9 @@ internal sealed class ConsentRenderContext
 
     /// <summary>Gets the request's CSP nonce, or <see langword="null"/>.</summary>
     public string? Nonce { get; }
+
+    /// <summary>Gets the request's CSP nonce as an attribute value, encoded once per request, or <see langword="null"/>.</summary>
+    public BufferedHtml? NonceAttribute => Nonce is null ? null : _nonceAttribute ??= BufferedHtml.Text(Nonce);
 
     public string EndpointUrl => (HttpContext.Request.PathBase + Policy.Options.EndpointPath).Value!;
 
@@ -135,15 +139,15 @@ internal sealed class ConsentRenderContext
     }
 
     /// <summary>Gets the link to ConsentKit's stylesheet, with its content hash when Razor's file version provider is there, and the nonce.</summary>
-    public BufferedHtml StylesheetLink() => _stylesheetLink ??= BuildStylesheetLink(); // head and a placeholder may both link it
+    public StylesheetLink StylesheetLink() => _stylesheetLink ??= BuildStylesheetLink(); // head and a placeholder may both link it
 
-    private BufferedHtml BuildStylesheetLink()
+    private StylesheetLink BuildStylesheetLink()
     {
         var pathBase = HttpContext.Request.PathBase;
         var url = HttpContext.RequestServices.GetService<IFileVersionProvider>() is { } versions
             ? versions.AddFileVersionToPath(pathBase, BannerMarkup.StylesheetPath)
             : pathBase + BannerMarkup.StylesheetPath;
-        return BufferedHtml.Raw(new HtmlWriter(192).Raw("<link rel=\"stylesheet\"").Attr("href", url).Attr("nonce", Nonce).Raw(">").ToString());
+        return new StylesheetLink(HtmlWriter.Encode(url), NonceAttribute?.ToString());
     }
 
     public static ConsentRenderContext For(HttpContext httpContext)

@@ -29,9 +29,9 @@ public sealed class GoogleConsentModeTagHelper : TagHelper
         var resolved = GoogleConsentModeMapping.For(render.Policy);
         output.TagName = "script";
         output.TagMode = TagMode.StartTagAndEndTag;
-        if (render.Nonce is not null)
+        if (render.NonceAttribute is { } nonce)
         {
-            output.SetBufferedAttribute("nonce", render.Nonce);
+            output.SetAttribute("nonce", nonce);
         }
 
         // The client reads the mapping from here to send updates.

@@ -8,6 +8,8 @@ namespace ConsentKit.TagHelpers;
 /// Gates a <c>&lt;script consent-category="…"&gt;</c> on consent: emitted live when the category is
 /// granted, and inert (<c>type="text/plain"</c> with <c>data-consent-category</c>) when it is not,
 /// so that ConsentKit's client script can run it as soon as the visitor grants the category.
+/// Either way it carries the request's CSP nonce (see <c>ConsentKit:ContentSecurityPolicy</c>) unless the markup
+/// gives it a <c>nonce</c> of its own.
 /// </summary>
 [HtmlTargetElement("script", Attributes = CategoryAttributeName)]
 public sealed class ScriptConsentTagHelper : TagHelper
@@ -34,6 +36,14 @@ public sealed class ScriptConsentTagHelper : TagHelper
         var render = ConsentRenderContext.For(ViewContext.HttpContext);
         var category = Category ?? "";
         output.BufferAttributes();
+
+        // Under a nonce-based Content Security Policy an inline script runs only with this request's nonce (and an
+        // inert one needs it when activated), so gated scripts get it unless the markup gives them one.
+        if (render.NonceAttribute is { } nonce && !output.Attributes.ContainsName("nonce"))
+        {
+            output.SetAttribute("nonce", nonce);
+        }
+
         if (render.Feature.IsGranted(category))
         {
             return;

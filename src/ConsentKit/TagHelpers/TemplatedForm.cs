@@ -15,7 +15,7 @@ internal sealed record FormTemplate(string Head, string Tail, string? AfterPrefe
 /// page as strings (see <see cref="BufferedHtml"/>); no copy of the whole markup is made.
 /// </summary>
 internal sealed class TemplatedForm(
-    BufferedHtml? stylesheetLink,
+    StylesheetLink? stylesheetLink,
     string? nonce,
     FormTemplate template,
     string? antiforgeryToken,

@@ -1,0 +1,42 @@
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Html;
+
+namespace ConsentKit.TagHelpers;
+
+/// <summary>
+/// The link to ConsentKit's stylesheet for one request. Only the nonce differs from one request to the next, so it
+/// is written in pieces around the (cached) URL instead of being built as a new string per page.
+/// </summary>
+/// <param name="encodedHref">The stylesheet's URL, with its content hash, encoded for an attribute.</param>
+/// <param name="encodedNonce">The request's CSP nonce encoded for an attribute, or <see langword="null"/>.</param>
+internal sealed class StylesheetLink(string encodedHref, string? encodedNonce) : IHtmlContentContainer
+{
+    public void CopyTo(IHtmlContentBuilder destination)
+    {
+        destination.AppendHtml("<link rel=\"stylesheet\" href=\"");
+        destination.AppendHtml(encodedHref);
+        if (encodedNonce is not null)
+        {
+            destination.AppendHtml("\" nonce=\"");
+            destination.AppendHtml(encodedNonce);
+        }
+
+        destination.AppendHtml("\">");
+    }
+
+    public void MoveTo(IHtmlContentBuilder destination) => CopyTo(destination);
+
+    public void WriteTo(TextWriter writer, HtmlEncoder encoder)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.Write("<link rel=\"stylesheet\" href=\"");
+        writer.Write(encodedHref);
+        if (encodedNonce is not null)
+        {
+            writer.Write("\" nonce=\"");
+            writer.Write(encodedNonce);
+        }
+
+        writer.Write("\">");
+    }
+}
