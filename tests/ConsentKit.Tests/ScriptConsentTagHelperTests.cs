@@ -151,6 +151,19 @@ public sealed class ScriptConsentTagHelperTests : IDisposable
     }
 
     [Fact]
+    public void Process_EmptyNonce_NoNonceAdded()
+    {
+        // Arrange
+        var output = Script(("src", "/hotjar.js"));
+
+        // Act
+        Run("analytics", output, granted: [], nonce: "");
+
+        // Assert
+        Assert.False(output.Attributes.ContainsName("nonce"));
+    }
+
+    [Fact]
     public void Process_NoNonceConfigured_NoNonceAdded()
     {
         // Arrange

@@ -31,8 +31,9 @@ internal sealed class ConsentRenderContext
         var culture = httpContext.Features.Get<IRequestCultureFeature>()?.RequestCulture.UICulture ?? CultureInfo.CurrentUICulture;
         Texts = Services.Texts.For(culture);
         var csp = Services.Policy.Options.ContentSecurityPolicy;
-        Nonce = csp.NonceProvider?.Invoke(httpContext)
+        var nonce = csp.NonceProvider?.Invoke(httpContext)
             ?? (csp.NonceItemKey is { } key ? httpContext.Items[key] as string : null);
+        Nonce = string.IsNullOrEmpty(nonce) ? null : nonce; // an empty nonce="" would only add noise to every tag
         PreferencesRequested = PreferencesQuery.IsIn(httpContext.Request.QueryString.Value);
     }
 
