@@ -13,8 +13,9 @@ internal static class InertMarkup
 
     private static readonly BufferedHtml PlainText = BufferedHtml.Raw("text/plain");
 
-    // The attributes that make an element fetch something, moved aside until consent.
-    private static readonly string[] SourceAttributes = ["src", "srcset", "href", "poster"];
+    // The attributes that make an element fetch something, moved aside until consent, and where they wait.
+    private static readonly (string Name, string InertName)[] SourceAttributes =
+        [("src", "data-consent-src"), ("srcset", "data-consent-srcset"), ("href", "data-consent-href"), ("poster", "data-consent-poster")];
 
     // A script of an unknown type is neither fetched nor run by browsers, and keeps its src and text.
     public static void MakeScriptInert(TagHelperOutput output, string category)
@@ -30,12 +31,12 @@ internal static class InertMarkup
 
     public static void MakeSourceInert(TagHelperOutput output, string category)
     {
-        foreach (var name in SourceAttributes)
+        foreach (var (name, inertName) in SourceAttributes)
         {
             if (output.Attributes.TryGetAttribute(name, out var attribute))
             {
                 output.Attributes.Remove(attribute);
-                output.Attributes.SetAttribute("data-consent-" + name, attribute.Value);
+                output.Attributes.SetAttribute(inertName, attribute.Value);
             }
         }
 
