@@ -26,17 +26,11 @@ internal sealed class StylesheetLink(string encodedHref, string? encodedNonce) :
 
     public void MoveTo(IHtmlContentBuilder destination) => CopyTo(destination);
 
+    // Razor moves containers into the page (above); writing directly is for other writers, and rare.
     public void WriteTo(TextWriter writer, HtmlEncoder encoder)
     {
-        ArgumentNullException.ThrowIfNull(writer);
-        writer.Write("<link rel=\"stylesheet\" href=\"");
-        writer.Write(encodedHref);
-        if (encodedNonce is not null)
-        {
-            writer.Write("\" nonce=\"");
-            writer.Write(encodedNonce);
-        }
-
-        writer.Write("\">");
+        var builder = new HtmlContentBuilder();
+        CopyTo(builder);
+        builder.WriteTo(writer, encoder);
     }
 }
