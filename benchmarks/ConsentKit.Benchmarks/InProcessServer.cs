@@ -56,6 +56,14 @@ internal sealed class InProcessServer
             headers.Cookie = request.Cookie;
         }
 
+        if (request.FetchMetadata && request.Body is null)
+        {
+            // What every current browser sends with a page request.
+            headers["Sec-Fetch-Site"] = "same-origin";
+            headers["Sec-Fetch-Mode"] = "navigate";
+            headers["Sec-Fetch-Dest"] = "document";
+        }
+
         if (request.Body is not null)
         {
             headers.ContentType = request.ContentType;
@@ -88,8 +96,8 @@ internal sealed class InProcessServer
         }
     }
 
-    /// <summary>One request: method, path, an optional Cookie header and an optional body.</summary>
-    public sealed record Request(string Method, string Path, string? Cookie = null, byte[]? Body = null, string? ContentType = null);
+    /// <summary>One request: method, path, an optional Cookie header, an optional body, and whether a page request carries Fetch Metadata.</summary>
+    public sealed record Request(string Method, string Path, string? Cookie = null, byte[]? Body = null, string? ContentType = null, bool FetchMetadata = false);
 
     /// <summary>A feature collection that keeps the server's own features and forgets the rest between requests, without allocating.</summary>
     private sealed class RequestFeatures : IFeatureCollection
