@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.AspNetCore.Razor.TagHelpers;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ConsentKit.TagHelpers;
@@ -19,6 +20,7 @@ internal sealed class ConsentRenderContext
     private string? _preferencesUrl;
     private StylesheetLink? _stylesheetLink;
     private BufferedHtml? _nonceAttribute;
+    private TagHelperAttribute? _nonceTagAttribute;
     private bool _stylesheetLinked;
     private bool _stylesheetLinkedInHead;
 
@@ -55,6 +57,9 @@ internal sealed class ConsentRenderContext
 
     /// <summary>Gets the request's CSP nonce as an attribute value, encoded once per request, or <see langword="null"/>.</summary>
     public BufferedHtml? NonceAttribute => Nonce is null ? null : _nonceAttribute ??= BufferedHtml.Text(Nonce);
+
+    /// <summary>Gets the <c>nonce</c> attribute for this request's tags, made once (attributes are immutable), or <see langword="null"/>.</summary>
+    public TagHelperAttribute? NonceTagAttribute => NonceAttribute is { } nonce ? _nonceTagAttribute ??= new TagHelperAttribute("nonce", nonce) : null;
 
     public string EndpointUrl => (HttpContext.Request.PathBase + Policy.Options.EndpointPath).Value!;
 

@@ -17,9 +17,10 @@ public sealed class ConsentSettingsTagHelper : TagHelper
     /// <summary>The element name of the tag helper.</summary>
     public const string TagName = "consent-settings";
 
-    private static readonly BufferedHtml Action = BufferedHtml.Raw("settings");
-    private static readonly BufferedHtml PreferencesFragment = BufferedHtml.Raw("#" + BannerMarkup.PreferencesId);
-    private static readonly BufferedHtml NoFollow = BufferedHtml.Raw("nofollow");
+    // Attributes are immutable: every page shares these.
+    private static readonly TagHelperAttribute Action = new("data-consent-action", BufferedHtml.Raw("settings"));
+    private static readonly TagHelperAttribute PreferencesFragment = new("href", BufferedHtml.Raw("#" + BannerMarkup.PreferencesId));
+    private static readonly TagHelperAttribute NoFollow = new("rel", BufferedHtml.Raw("nofollow"));
 
     /// <summary>Gets or sets the view context, set by Razor.</summary>
     [ViewContext]
@@ -36,15 +37,15 @@ public sealed class ConsentSettingsTagHelper : TagHelper
         // Crawlers have not decided: they only ever see the fragment, not a second URL of every page.
         if (render.PreferencesInline)
         {
-            output.SetAttribute("href", PreferencesFragment);
+            output.Attributes.SetAttribute(PreferencesFragment);
         }
         else
         {
             output.SetAttribute("href", BufferedHtml.Text(render.PreferencesUrl));
-            output.SetAttribute("rel", NoFollow);
+            output.Attributes.SetAttribute(NoFollow);
         }
 
-        output.SetAttribute("data-consent-action", Action);
+        output.Attributes.SetAttribute(Action);
         output.Content.SetHtmlContent(BufferedHtml.Text(render.Texts.Settings));
     }
 }

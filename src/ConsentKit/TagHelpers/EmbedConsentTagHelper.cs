@@ -31,7 +31,7 @@ public sealed class EmbedConsentTagHelper : TagHelper
     [HtmlAttributeName(ServiceAttributeName)]
     public string? Service { get; set; }
 
-    private static readonly BufferedHtml Hidden = BufferedHtml.Raw("hidden");
+    private static readonly TagHelperAttribute Hidden = new("hidden", BufferedHtml.Raw("hidden"));
 
     /// <summary>Gets or sets the view context, set by Razor.</summary>
     [ViewContext]
@@ -59,7 +59,7 @@ public sealed class EmbedConsentTagHelper : TagHelper
         }
 
         // The placeholder grants the category; a service key names which of its services the content is.
-        output.SetAttribute("hidden", Hidden);
+        output.Attributes.SetAttribute(Hidden);
         var service = Service ?? keyedService?.Name ?? (known.Services.Count > 0 ? known.Services[0].Name : null) ?? category;
         output.PreElement.AppendHtml(InertMarkup.Placeholder(render, known, service));
     }

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using ConsentKit.Consent;
+using Microsoft.AspNetCore.Razor.TagHelpers;
 
 namespace ConsentKit.TagHelpers;
 
@@ -61,8 +62,8 @@ internal static class GoogleConsentModeMapping
         // One script per combination of granted types (at most 2^7), built on first use: pages render it on every request.
         private readonly BufferedHtml?[] _defaultsScripts = new BufferedHtml?[1 << Types.Length];
 
-        /// <summary>Gets <see cref="ClientJson"/> encoded for an attribute.</summary>
-        public BufferedHtml ClientJsonAttribute { get; } = BufferedHtml.Text(ClientJson);
+        /// <summary>Gets the <c>data-consentkit-gcm</c> attribute: <see cref="ClientJson"/>, encoded. Immutable, so every page shares it.</summary>
+        public TagHelperAttribute ClientJsonAttribute { get; } = new("data-consentkit-gcm", BufferedHtml.Text(ClientJson));
 
         /// <summary>Gets the script that sets the defaults for the granted categories: <c>gtag('consent','default',{…})</c>.</summary>
         public BufferedHtml DefaultsScript(ulong granted)

@@ -29,13 +29,13 @@ public sealed class GoogleConsentModeTagHelper : TagHelper
         var resolved = GoogleConsentModeMapping.For(render.Policy);
         output.TagName = "script";
         output.TagMode = TagMode.StartTagAndEndTag;
-        if (render.NonceAttribute is { } nonce)
+        if (render.NonceTagAttribute is { } nonce)
         {
-            output.SetAttribute("nonce", nonce);
+            output.Attributes.SetAttribute(nonce);
         }
 
         // The client reads the mapping from here to send updates.
-        output.SetAttribute("data-consentkit-gcm", resolved.ClientJsonAttribute);
+        output.Attributes.SetAttribute(resolved.ClientJsonAttribute);
         output.Content.SetHtmlContent(resolved.DefaultsScript(render.Feature.GrantedMask));
     }
 }

@@ -11,7 +11,7 @@ internal static class InertMarkup
     public const string CategoryAttribute = "data-consent-category";
     public const string OriginalTypeAttribute = "data-consent-type";
 
-    private static readonly BufferedHtml PlainText = BufferedHtml.Raw("text/plain");
+    private static readonly TagHelperAttribute PlainTextType = new("type", BufferedHtml.Raw("text/plain"));
 
     // The attributes that make an element fetch something, moved aside until consent, and where they wait.
     private static readonly (string Name, string InertName)[] SourceAttributes =
@@ -25,7 +25,7 @@ internal static class InertMarkup
             output.Attributes.SetAttribute(OriginalTypeAttribute, type.Value);
         }
 
-        output.SetAttribute("type", PlainText);
+        output.Attributes.SetAttribute(PlainTextType);
         output.SetBufferedAttribute(CategoryAttribute, category);
     }
 

@@ -39,9 +39,9 @@ public sealed class ScriptConsentTagHelper : TagHelper
 
         // Under a nonce-based Content Security Policy an inline script runs only with this request's nonce (and an
         // inert one needs it when activated), so gated scripts get it unless the markup gives them one.
-        if (render.NonceAttribute is { } nonce && !output.Attributes.ContainsName("nonce"))
+        if (render.NonceTagAttribute is { } nonce && !output.Attributes.ContainsName("nonce"))
         {
-            output.SetAttribute("nonce", nonce);
+            output.Attributes.SetAttribute(nonce);
         }
 
         if (render.Feature.IsGranted(category))
