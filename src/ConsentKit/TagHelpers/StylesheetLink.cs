@@ -13,15 +13,10 @@ internal sealed class StylesheetLink(string encodedHref, string? encodedNonce) :
 {
     public void CopyTo(IHtmlContentBuilder destination)
     {
-        destination.AppendHtml("<link rel=\"stylesheet\" href=\"");
-        destination.AppendHtml(encodedHref);
-        if (encodedNonce is not null)
-        {
-            destination.AppendHtml("\" nonce=\"");
-            destination.AppendHtml(encodedNonce);
-        }
-
-        destination.AppendHtml("\">");
+        destination.AppendHtml("<link rel=\"stylesheet\"");
+        TemplatedForm.EncodedAttr(destination, "href", encodedHref);
+        TemplatedForm.EncodedAttr(destination, "nonce", encodedNonce);
+        destination.AppendHtml(">");
     }
 
     public void MoveTo(IHtmlContentBuilder destination) => CopyTo(destination);

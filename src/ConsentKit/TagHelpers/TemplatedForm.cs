@@ -16,7 +16,7 @@ internal sealed record FormTemplate(string Head, string Tail, string? AfterPrefe
 /// </summary>
 internal sealed class TemplatedForm(
     StylesheetLink? stylesheetLink,
-    string? nonce,
+    string? encodedNonce,
     FormTemplate template,
     string? antiforgeryToken,
     string returnUrl,
@@ -29,7 +29,7 @@ internal sealed class TemplatedForm(
     /// <param name="scriptUrl">The banner's client script, or <see langword="null"/> for any other form.</param>
     public static TemplatedForm For(ConsentRenderContext context, FormTemplate template, string? scriptUrl = null) => new(
         (scriptUrl is null ? context.TakeStylesheetLink() : context.TakeStylesheetLinkForBanner()) ? context.StylesheetLink() : null,
-        context.Nonce,
+        context.NonceAttribute?.ToString(), // encoded once per request, for every tag that carries it
         template,
         context.AntiforgeryToken,
         context.ReturnUrl,
@@ -61,7 +61,7 @@ internal sealed class TemplatedForm(
         {
             destination.AppendHtml("<script");
             Attr(destination, "src", scriptUrl);
-            Attr(destination, "nonce", nonce);
+            EncodedAttr(destination, "nonce", encodedNonce);
             destination.AppendHtml(" defer></script>");
         }
     }
@@ -75,14 +75,18 @@ internal sealed class TemplatedForm(
         builder.WriteTo(writer, encoder);
     }
 
-    private static void Attr(IHtmlContentBuilder destination, string name, string? value)
+    private static void Attr(IHtmlContentBuilder destination, string name, string? value) =>
+        EncodedAttr(destination, name, value is null ? null : HtmlWriter.Encode(value));
+
+    /// <summary>Appends <c> name="value"</c> for a value already encoded; nothing when it is null.</summary>
+    internal static void EncodedAttr(IHtmlContentBuilder destination, string name, string? encodedValue)
     {
-        if (value is not null)
+        if (encodedValue is not null)
         {
             destination.AppendHtml(" ");
             destination.AppendHtml(name);
             destination.AppendHtml("=\"");
-            destination.AppendHtml(HtmlWriter.Encode(value));
+            destination.AppendHtml(encodedValue);
             destination.AppendHtml("\"");
         }
     }
