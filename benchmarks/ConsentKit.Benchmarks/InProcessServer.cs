@@ -21,6 +21,10 @@ internal sealed class InProcessServer
     private readonly ResponseFeature _response = new();
     private readonly DefaultHttpContext _context;
 
+    /// <summary>The Fetch Metadata every current browser sends with a request for a page of the same site.</summary>
+    public static readonly (string Name, string Value)[] PageFetchMetadata =
+        [("Sec-Fetch-Site", "same-origin"), ("Sec-Fetch-Mode", "navigate"), ("Sec-Fetch-Dest", "document")];
+
     public InProcessServer(RequestDelegate app, IServiceProvider services)
     {
         _app = app;
@@ -58,10 +62,10 @@ internal sealed class InProcessServer
 
         if (request.FetchMetadata && request.Body is null)
         {
-            // What every current browser sends with a page request.
-            headers["Sec-Fetch-Site"] = "same-origin";
-            headers["Sec-Fetch-Mode"] = "navigate";
-            headers["Sec-Fetch-Dest"] = "document";
+            foreach (var (name, value) in PageFetchMetadata)
+            {
+                headers[name] = value;
+            }
         }
 
         if (request.Body is not null)

@@ -99,8 +99,10 @@ public class PageBenchmarks
             }
 
             // The page itself may set cookies the visitor then holds (the sample's own analytics cookie).
-            Send(new("GET", "/", string.Join("; ", cookies.Select(c => c.Key + "=" + c.Value)), FetchMetadata: true), cookies);
-            return string.Join("; ", cookies.Select(c => c.Key + "=" + c.Value));
+            Send(new("GET", "/", CookieHeader(), FetchMetadata: true), cookies);
+            return CookieHeader();
+
+            string CookieHeader() => string.Join("; ", cookies.Select(c => c.Key + "=" + c.Value));
         }
 
         /// <summary>The page's HTML, through the test server's client (the benchmarks discard it).</summary>
@@ -108,9 +110,11 @@ public class PageBenchmarks
         {
             using var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
             using var message = new HttpRequestMessage(HttpMethod.Get, request.Path);
-            message.Headers.Add("Sec-Fetch-Site", "same-origin");
-            message.Headers.Add("Sec-Fetch-Mode", "navigate");
-            message.Headers.Add("Sec-Fetch-Dest", "document");
+            foreach (var (name, value) in InProcessServer.PageFetchMetadata)
+            {
+                message.Headers.Add(name, value);
+            }
+
             if (request.Cookie is not null)
             {
                 message.Headers.Add("Cookie", request.Cookie);
