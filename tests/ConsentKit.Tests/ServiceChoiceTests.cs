@@ -64,6 +64,24 @@ public sealed class ServiceChoiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task IsGranted_KeysSpelledInAnotherCase_AnswerAsTheConfiguredKeys()
+    {
+        // Arrange: analytics granted with Hotjar refused; marketing refused
+        var page = await _visitor.OpenPageAsync("/");
+        Page.CategoryCheckbox(page, "analytics").IsChecked = true;
+        Page.BannerForm(page).QuerySelector<IHtmlInputElement>("#ck-s-hotjar")!.IsChecked = false;
+        (await _visitor.SubmitBannerAsync(page, "save")).Dispose();
+
+        // Act
+        var consent = await _visitor.GetConsentAsync("Analytics", "MARKETING", "HotJar", "Parcelwise-Analytics", "analytic");
+
+        // Assert
+        Assert.Equal(
+            new Dictionary<string, bool> { ["Analytics"] = true, ["MARKETING"] = false, ["HotJar"] = false, ["Parcelwise-Analytics"] = true, ["analytic"] = false },
+            consent.IsGranted);
+    }
+
+    [Fact]
     public async Task SaveJson_ServicesListed_UnlistedRefusedAndReported()
     {
         // Arrange

@@ -30,7 +30,7 @@ internal static class ConsentCookieReader
     public static ReadOnlySpan<char> Read(HttpRequest request, string name, out string? parsed)
     {
         parsed = null;
-        if (request.HttpContext.Features.Get<IRequestCookiesFeature>() is null)
+        if (request.HttpContext.Features[typeof(IRequestCookiesFeature)] is null)
         {
             var headers = request.Headers.Cookie;
             if (headers.Count == 0)

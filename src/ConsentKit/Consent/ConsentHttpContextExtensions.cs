@@ -12,7 +12,7 @@ public static class ConsentHttpContextExtensions
     public static IConsentFeature GetConsent(this HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return context.Features.Get<IConsentFeature>()
+        return context.Features[typeof(IConsentFeature)] as IConsentFeature // not Get<T>: see ConsentKitMiddleware
             ?? throw new InvalidOperationException(
                 "No consent feature is set on this request. Call app.UseConsentKit() before the middleware, endpoints or pages that ask about consent.");
     }

@@ -10,6 +10,9 @@ namespace ConsentKit.Consent;
 /// </summary>
 internal sealed class ConsentPolicy
 {
+    // Keys match ignoring case; the exact spelling, by far the usual one, is looked up first because
+    // comparing ignoring case costs several times more, and every consent question pays it.
+    private readonly FrozenDictionary<string, ConsentCategory> _byExactKey;
     private readonly FrozenDictionary<string, ConsentCategory> _byKey;
     private readonly FrozenDictionary<string, (ConsentService Service, ConsentCategory Category)> _serviceCategory;
 
@@ -40,6 +43,7 @@ internal sealed class ConsentPolicy
         }
 
         Categories = categories;
+        _byExactKey = categories.ToFrozenDictionary(c => c.Key, StringComparer.Ordinal);
         _byKey = categories.ToFrozenDictionary(c => c.Key, StringComparer.OrdinalIgnoreCase);
         _serviceCategory = categories.SelectMany(c => c.Services.Select(s => (s, c)))
             .ToFrozenDictionary(pair => pair.s.Key, pair => (pair.s, pair.c), StringComparer.OrdinalIgnoreCase);
@@ -65,7 +69,7 @@ internal sealed class ConsentPolicy
 
     public bool TryGetCategory(string? key, out ConsentCategory category)
     {
-        if (key is not null && _byKey.TryGetValue(key, out var found))
+        if (key is not null && (_byExactKey.TryGetValue(key, out var found) || _byKey.TryGetValue(key, out found)))
         {
             category = found;
             return true;

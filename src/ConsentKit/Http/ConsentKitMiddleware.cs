@@ -14,8 +14,9 @@ internal sealed class ConsentKitMiddleware(RequestDelegate next, ConsentKitServi
     public Task InvokeAsync(HttpContext context)
     {
         var feature = new ConsentFeature(context, services);
-        context.Features.Set<IConsentFeature>(feature);
-        context.Features.Set<ITrackingConsentFeature>(feature);
+        // The indexer rather than Set<T>: a generic interface method costs a dispatch lookup on every request.
+        context.Features[typeof(IConsentFeature)] = feature;
+        context.Features[typeof(ITrackingConsentFeature)] = feature;
         context.Response.OnStarting(CookieGate.OnStarting, feature);
         return next(context);
     }
