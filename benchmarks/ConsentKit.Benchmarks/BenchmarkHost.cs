@@ -1,8 +1,11 @@
+using System.Net;
 using System.Text;
 using ConsentKit.Consent;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -25,7 +28,13 @@ internal sealed class BenchmarkHost : IAsyncDisposable
     private static readonly byte[] PageBody = "<!doctype html><title>Hello</title><p>Hello, world.</p>"u8.ToArray();
     private readonly WebApplication _app;
 
+    /// <summary>Creates the services; requests are sent in-process (<see cref="InProcessServer"/>), never through a server.</summary>
     public BenchmarkHost()
+        : this(transport: null)
+    {
+    }
+
+    private BenchmarkHost(InMemoryTransport? transport)
     {
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production });
         using (var settings = typeof(BenchmarkHost).Assembly.GetManifestResourceStream("sample.appsettings.json")!)
@@ -35,7 +44,24 @@ internal sealed class BenchmarkHost : IAsyncDisposable
         }
 
         builder.Logging.ClearProviders();
-        builder.Services.AddSingleton<IServer, NoServer>(); // requests are sent in-process (InProcessServer), never through a socket
+        if (transport is null)
+        {
+            builder.Services.AddSingleton<IServer, NoServer>();
+        }
+        else
+        {
+            // Kestrel itself, on the in-memory transport: one endpoint per consent variant.
+            builder.WebHost.UseKestrelCore();
+            builder.Services.AddSingleton<IConnectionListenerFactory>(transport);
+            builder.WebHost.ConfigureKestrel(options =>
+            {
+                foreach (var variant in Enum.GetValues<ConsentVariant>())
+                {
+                    options.Listen(IPAddress.Loopback, PortOf(variant));
+                }
+            });
+        }
+
         builder.Services.AddDataProtection().UseEphemeralDataProtectionProvider();
         builder.Services.AddRazorPages();
         builder.Services.AddConsentKit();
@@ -48,11 +74,31 @@ internal sealed class BenchmarkHost : IAsyncDisposable
 
     public IServiceProvider Services { get; }
 
+    /// <summary>Gets the in-memory transport Kestrel listens on, or null when requests are sent in-process.</summary>
+    public InMemoryTransport? Transport { get; private set; }
+
     public ConsentCookieCodec Codec { get; }
 
     public ConsentKitServices ConsentKitServices { get; }
 
     public string CookieName { get; }
+
+    /// <summary>
+    /// Starts Kestrel on an in-memory transport, serving <see cref="BuildPipeline"/> of each variant on its own
+    /// endpoint (<see cref="PortOf"/>): the same pipelines as in-process, with the real server around them.
+    /// </summary>
+    public static async Task<BenchmarkHost> StartKestrelAsync()
+    {
+        var transport = new InMemoryTransport();
+        var host = new BenchmarkHost(transport) { Transport = transport };
+        var pipelines = Enum.GetValues<ConsentVariant>().ToDictionary(PortOf, host.BuildPipeline);
+        host._app.Run(context => pipelines[context.Connection.LocalPort](context));
+        await host._app.StartAsync();
+        return host;
+    }
+
+    /// <summary>The loopback port Kestrel serves a variant's pipeline on.</summary>
+    public static int PortOf(ConsentVariant variant) => 5001 + (int)variant;
 
     /// <summary>A valid consent cookie value: analytics granted, marketing denied, decided just now.</summary>
     public string NewConsentCookieValue(string consentId = "benchmark-visitor")
@@ -131,7 +177,15 @@ internal sealed class BenchmarkHost : IAsyncDisposable
         return ($"{cookieName}={tokens.CookieToken}", Encoding.UTF8.GetBytes(body));
     }
 
-    public ValueTask DisposeAsync() => _app.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        if (Transport is not null)
+        {
+            await _app.StopAsync();
+        }
+
+        await _app.DisposeAsync();
+    }
 
     // A real page would render differently per answer; here the answer goes into a header both ways.
     private static Task WritePage(HttpContext context, bool analytics)
