@@ -110,8 +110,13 @@ internal sealed class KestrelConnection(IDuplexPipe pipe)
         return Encoding.ASCII.GetBytes(request.Append("\r\n").ToString());
     }
 
-    /// <summary>Sends one request and waits for its whole response; returns the response's status line and headers if asked to.</summary>
-    public async ValueTask<string?> SendAsync(byte[] request, bool keepHeaders = false)
+    /// <summary>Sends one request and waits for its whole response (an <c>async Task</c> that completes at once allocates nothing).</summary>
+    public async Task SendAsync(byte[] request) => await ExchangeAsync(request, keepHeaders: false);
+
+    /// <summary>Sends one request and returns its status code and headers.</summary>
+    public async Task<ResponseHead> SendForHeadersAsync(byte[] request) => new((await ExchangeAsync(request, keepHeaders: true))!);
+
+    private async ValueTask<string?> ExchangeAsync(byte[] request, bool keepHeaders)
     {
         await pipe.Output.WriteAsync(request);
         string? headers = null;
@@ -179,4 +184,16 @@ internal sealed class KestrelConnection(IDuplexPipe pipe)
         buffer = buffer.Slice(reader.Position);
         return true;
     }
+}
+
+/// <summary>A response's status line and headers, as Kestrel wrote them.</summary>
+internal sealed class ResponseHead(string head)
+{
+    private readonly string[] _lines = head.Split("\r\n");
+
+    public int StatusCode => int.Parse(_lines[0].Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Gets the value of a header, empty when the response has none.</summary>
+    public string Header(string name) =>
+        _lines.Skip(1).FirstOrDefault(line => line.StartsWith(name + ": ", StringComparison.OrdinalIgnoreCase))?[(name.Length + 2)..] ?? "";
 }
