@@ -47,13 +47,8 @@ public sealed class ServiceChoiceTests : IAsyncLifetime
     [Fact]
     public async Task Save_AnalyticsWithHotjarUnticked_HotjarRefusedItsSiblingGranted()
     {
-        // Arrange
-        var page = await _visitor.OpenPageAsync("/");
-        Page.CategoryCheckbox(page, "analytics").IsChecked = true;
-        Page.BannerForm(page).QuerySelector<IHtmlInputElement>("#ck-s-hotjar")!.IsChecked = false;
-
         // Act
-        (await _visitor.SubmitBannerAsync(page, "save")).Dispose();
+        await SaveAnalyticsWithoutHotjarAsync();
 
         // Assert
         var consent = await _visitor.GetConsentAsync("analytics", "hotjar", "parcelwise-analytics", "youtube");
@@ -67,10 +62,7 @@ public sealed class ServiceChoiceTests : IAsyncLifetime
     public async Task IsGranted_KeysSpelledInAnotherCase_AnswerAsTheConfiguredKeys()
     {
         // Arrange: analytics granted with Hotjar refused; marketing refused
-        var page = await _visitor.OpenPageAsync("/");
-        Page.CategoryCheckbox(page, "analytics").IsChecked = true;
-        Page.BannerForm(page).QuerySelector<IHtmlInputElement>("#ck-s-hotjar")!.IsChecked = false;
-        (await _visitor.SubmitBannerAsync(page, "save")).Dispose();
+        await SaveAnalyticsWithoutHotjarAsync();
 
         // Act
         var consent = await _visitor.GetConsentAsync("Analytics", "MARKETING", "HotJar", "Parcelwise-Analytics", "analytic");
@@ -178,5 +170,14 @@ public sealed class ServiceChoiceTests : IAsyncLifetime
         Assert.True(consent.HasDecided);
         Assert.False(consent.IsGranted["hotjar"]);
         Assert.True(consent.IsGranted["parcelwise-analytics"]);
+    }
+
+    // The banner's "Save" with analytics ticked and Hotjar, one of its two services, unticked.
+    private async Task SaveAnalyticsWithoutHotjarAsync()
+    {
+        var page = await _visitor.OpenPageAsync("/");
+        Page.CategoryCheckbox(page, "analytics").IsChecked = true;
+        Page.BannerForm(page).QuerySelector<IHtmlInputElement>("#ck-s-hotjar")!.IsChecked = false;
+        (await _visitor.SubmitBannerAsync(page, "save")).Dispose();
     }
 }
