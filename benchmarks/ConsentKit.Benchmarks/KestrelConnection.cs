@@ -90,7 +90,6 @@ internal sealed class InMemoryTransport : IConnectionListenerFactory
 internal sealed class KestrelConnection(IDuplexPipe pipe)
 {
     private static readonly byte[] HeaderEnd = "\r\n\r\n"u8.ToArray();
-    private static readonly byte[] ChunkedEnd = "\r\n0\r\n\r\n"u8.ToArray();
     private static readonly byte[] ContentLength = "\r\nContent-Length: "u8.ToArray();
 
     /// <summary>The raw bytes of a GET request with the Fetch Metadata a browser sends for a page, and an optional Cookie header.</summary>
@@ -111,23 +110,23 @@ internal sealed class KestrelConnection(IDuplexPipe pipe)
     }
 
     /// <summary>Sends one request and waits for its whole response (an <c>async Task</c> that completes at once allocates nothing).</summary>
-    public async Task SendAsync(byte[] request) => await ExchangeAsync(request, keepHeaders: false);
+    public async Task SendAsync(byte[] request) => await ExchangeAsync(request, keep: false);
 
-    /// <summary>Sends one request and returns its status code and headers.</summary>
-    public async Task<ResponseHead> SendForHeadersAsync(byte[] request) => new((await ExchangeAsync(request, keepHeaders: true))!);
+    /// <summary>Sends one request and returns its response: status, headers and body.</summary>
+    public async Task<KestrelResponse> SendForResponseAsync(byte[] request) => (await ExchangeAsync(request, keep: true))!;
 
-    private async ValueTask<string?> ExchangeAsync(byte[] request, bool keepHeaders)
+    private async ValueTask<KestrelResponse?> ExchangeAsync(byte[] request, bool keep)
     {
         await pipe.Output.WriteAsync(request);
-        string? headers = null;
+        KestrelResponse? response = null;
         while (true)
         {
             var result = await pipe.Input.ReadAsync();
             var buffer = result.Buffer;
-            if (TryReadResponse(ref buffer, keepHeaders, ref headers))
+            if (TryReadResponse(ref buffer, keep, ref response))
             {
                 pipe.Input.AdvanceTo(buffer.Start);
-                return headers;
+                return response;
             }
 
             if (result.IsCompleted)
@@ -140,7 +139,7 @@ internal sealed class KestrelConnection(IDuplexPipe pipe)
     }
 
     // A response ends after Content-Length bytes of body or, chunked, at the last chunk: the responses here have no trailers.
-    private static bool TryReadResponse(ref ReadOnlySequence<byte> buffer, bool keepHeaders, ref string? headers)
+    private static bool TryReadResponse(ref ReadOnlySequence<byte> buffer, bool keep, ref KestrelResponse? response)
     {
         var reader = new SequenceReader<byte>(buffer);
         if (!reader.TryReadTo(out ReadOnlySequence<byte> head, HeaderEnd))
@@ -149,8 +148,10 @@ internal sealed class KestrelConnection(IDuplexPipe pipe)
         }
 
         ReadOnlySpan<byte> headSpan = head.IsSingleSegment ? head.FirstSpan : head.ToArray();
+        var bodyStart = reader.Position;
         var lengthAt = headSpan.IndexOf(ContentLength);
-        if (lengthAt >= 0)
+        var chunked = lengthAt < 0;
+        if (!chunked)
         {
             var digits = headSpan[(lengthAt + ContentLength.Length)..];
             var length = 0;
@@ -166,32 +167,74 @@ internal sealed class KestrelConnection(IDuplexPipe pipe)
 
             reader.Advance(length);
         }
-        else
+        else if (!TrySkipChunks(ref reader))
         {
-            // The terminator's leading CRLF ends the last data chunk; an empty chunked body is "0\r\n\r\n" alone.
-            reader.Rewind(2);
-            if (!reader.TryReadTo(out ReadOnlySequence<byte> _, ChunkedEnd))
-            {
-                return false;
-            }
+            return false;
         }
 
-        if (keepHeaders)
+        if (keep)
         {
-            headers = Encoding.ASCII.GetString(headSpan);
+            var body = buffer.Slice(bodyStart, reader.Position).ToArray();
+            response = new KestrelResponse(Encoding.ASCII.GetString(headSpan), Encoding.UTF8.GetString(chunked ? Dechunk(body) : body));
         }
 
         buffer = buffer.Slice(reader.Position);
         return true;
     }
+
+    // Chunks are "size in hex CRLF data CRLF", the last one of size 0 with no data; skipped by their sizes, so the
+    // client's cost does not grow with the body (the page sizes compared differ by kilobytes).
+    private static bool TrySkipChunks(ref SequenceReader<byte> reader)
+    {
+        while (true)
+        {
+            var size = 0;
+            while (reader.TryRead(out var digit) && digit != (byte)'\r')
+            {
+                size = (size * 16) + (digit <= '9' ? digit - '0' : (digit | 0x20) - 'a' + 10);
+            }
+
+            if (reader.Remaining < size + 3) // the rest of the size line's CRLF, the data, its CRLF
+            {
+                return false;
+            }
+
+            reader.Advance(size + 3);
+            if (size == 0)
+            {
+                return true;
+            }
+        }
+    }
+
+    // "size in hex CRLF data CRLF" until the chunk of size 0.
+    private static byte[] Dechunk(byte[] chunked)
+    {
+        var data = new MemoryStream();
+        var at = 0;
+        while (true)
+        {
+            var lineEnd = chunked.AsSpan(at).IndexOf("\r\n"u8);
+            var size = int.Parse(Encoding.ASCII.GetString(chunked, at, lineEnd), System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture);
+            if (size == 0)
+            {
+                return data.ToArray();
+            }
+
+            data.Write(chunked, at + lineEnd + 2, size);
+            at += lineEnd + 2 + size + 2;
+        }
+    }
 }
 
-/// <summary>A response's status line and headers, as Kestrel wrote them.</summary>
-internal sealed class ResponseHead(string head)
+/// <summary>A response as Kestrel wrote it: the status line and headers, and the body.</summary>
+internal sealed class KestrelResponse(string head, string body)
 {
     private readonly string[] _lines = head.Split("\r\n");
 
     public int StatusCode => int.Parse(_lines[0].Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture);
+
+    public string Body => body;
 
     /// <summary>Gets the value of a header, empty when the response has none.</summary>
     public string Header(string name) =>

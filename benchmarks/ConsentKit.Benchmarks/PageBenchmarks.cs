@@ -1,11 +1,14 @@
+using System.Net;
 using System.Text;
 using BenchmarkDotNet.Attributes;
 using ConsentKit.Sample.Data;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 
 namespace ConsentKit.Benchmarks;
@@ -15,36 +18,43 @@ namespace ConsentKit.Benchmarks;
 /// socket or a load generator: with ConsentKit, and with <c>Sample:ConsentKit=false</c> (the same site without it,
 /// as <c>benchmarks/load.sh</c> compares), for a first visit and for a visitor who accepted all. The ratio is what
 /// ConsentKit costs a page with the network's noise taken out; <em>Allocated</em> is what the page allocates.
+/// In-process, the pipeline alone is driven (<see cref="InProcessServer"/>); served by Kestrel, the page also goes
+/// through the real server and its bytes through an in-memory connection (<see cref="InMemoryTransport"/>), which
+/// is <c>load.sh</c> without the socket, the kernel and wrk.
 /// </summary>
 [MemoryDiagnoser]
 public class PageBenchmarks
 {
     private SampleHost _with = default!;
     private SampleHost _without = default!;
-    private InProcessServer.Request _request = default!;
+    private Func<Task> _sendWith = default!;
+    private Func<Task> _sendWithout = default!;
 
     /// <summary>Gets or sets who visits the page.</summary>
     [Params(PageVisitor.FirstVisit, PageVisitor.Decided)]
     public PageVisitor Visitor { get; set; }
 
+    /// <summary>Gets or sets what serves the page.</summary>
+    [Params(PipelineServer.InProcess, PipelineServer.Kestrel)]
+    public PipelineServer Server { get; set; }
+
     [GlobalSetup]
     public void Setup()
     {
-        _with = new SampleHost(consentKit: true);
-        _without = new SampleHost(consentKit: false);
+        _with = new SampleHost(consentKit: true, Server);
+        _without = new SampleHost(consentKit: false, Server);
 
         // Both sites get the same request: a current browser's page request, with the cookies it holds after "Accept all".
         var cookies = Visitor == PageVisitor.Decided ? _with.AcceptAllCookies() : null;
-        _request = new("GET", "/", cookies, FetchMetadata: true);
+        (_sendWith, var with) = _with.Connect(cookies);
+        (_sendWithout, var without) = _without.Connect(cookies);
 
         // Fail fast if a site does not render what this benchmark says it does.
-        var with = _with.Render(_request);
-        var without = _without.Render(_request);
         var expectedState = Visitor == PageVisitor.Decided ? "data-state=\"decided\"" : "data-state=\"undecided\"";
         if (!with.Contains(expectedState, StringComparison.Ordinal) || without.Contains("consentkit", StringComparison.OrdinalIgnoreCase)
             || !without.Contains("<h1>", StringComparison.Ordinal))
         {
-            throw new InvalidOperationException($"{Visitor}: the pages are not the sample's home page with and without ConsentKit");
+            throw new InvalidOperationException($"{Visitor}, {Server}: the pages are not the sample's home page with and without ConsentKit");
         }
     }
 
@@ -56,21 +66,30 @@ public class PageBenchmarks
     }
 
     [Benchmark(Baseline = true, Description = "without ConsentKit")]
-    public Task Without() => _without.Pages.SendAsync(_request);
+    public Task Without() => _sendWithout();
 
     [Benchmark(Description = "with ConsentKit")]
-    public Task With() => _with.Pages.SendAsync(_request);
+    public Task With() => _sendWith();
 
     /// <summary>
     /// The sample site, started by <see cref="WebApplicationFactory{TEntryPoint}"/> as the tests do, with its request
-    /// pipeline captured so that <see cref="InProcessServer"/> sends requests straight to it.
+    /// pipeline captured so that <see cref="InProcessServer"/> sends requests straight to it; or served by Kestrel on
+    /// an in-memory transport.
     /// </summary>
     private sealed class SampleHost : WebApplicationFactory<SampleDbContext>
     {
+        private const int KestrelPort = 5001;
+        private readonly InMemoryTransport? _transport;
         private RequestDelegate? _pipeline;
 
-        public SampleHost(bool consentKit)
+        public SampleHost(bool consentKit, PipelineServer server)
         {
+            if (server == PipelineServer.Kestrel)
+            {
+                _transport = new InMemoryTransport();
+                UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, KestrelPort));
+            }
+
             // The sample reads Sample:ConsentKit while it builds its services, before configuration set here would
             // apply; an environment variable is read when the host starts, which is now.
             Environment.SetEnvironmentVariable("Sample__ConsentKit", consentKit ? "true" : "false");
@@ -87,6 +106,21 @@ public class PageBenchmarks
         }
 
         public InProcessServer Pages { get; }
+
+        /// <summary>Returns what sends the home page request to this site (cookies, if any, and a browser's Fetch Metadata), and the page it renders.</summary>
+        public (Func<Task> Send, string Page) Connect(string? cookies)
+        {
+            if (_transport is null)
+            {
+                var request = new InProcessServer.Request("GET", "/", cookies, FetchMetadata: true);
+                return (() => Pages.SendAsync(request), Render(request));
+            }
+
+            var connection = _transport.Connect(KestrelPort);
+            var bytes = KestrelConnection.Get("/", cookies);
+            var response = connection.SendForResponseAsync(bytes).GetAwaiter().GetResult();
+            return (() => connection.SendAsync(bytes), response.StatusCode == 200 ? response.Body : "");
+        }
 
         /// <summary>Posts "Accept all" as the banner's form does; returns the Cookie header a browser then sends.</summary>
         public string AcceptAllCookies()
@@ -106,7 +140,7 @@ public class PageBenchmarks
         }
 
         /// <summary>The page's HTML, through the test server's client (the benchmarks discard it).</summary>
-        public string Render(InProcessServer.Request request)
+        private string Render(InProcessServer.Request request)
         {
             using var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
             using var message = new HttpRequestMessage(HttpMethod.Get, request.Path);
@@ -128,7 +162,15 @@ public class PageBenchmarks
         {
             builder.UseEnvironment("Development"); // as the tests run it: static web assets come from the build output
             builder.ConfigureLogging(logging => logging.ClearProviders());
-            builder.ConfigureServices(services => services.AddSingleton<IStartupFilter>(new CapturePipeline(this)));
+            builder.ConfigureServices(services =>
+            {
+                services.AddSingleton<IStartupFilter>(new CapturePipeline(this));
+                if (_transport is not null)
+                {
+                    services.RemoveAll<IConnectionListenerFactory>(); // Kestrel without its sockets
+                    services.AddSingleton<IConnectionListenerFactory>(_transport);
+                }
+            });
         }
 
         private void Send(InProcessServer.Request request, Dictionary<string, string> cookies)

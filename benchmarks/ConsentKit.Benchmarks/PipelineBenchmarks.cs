@@ -67,7 +67,7 @@ public class PipelineBenchmarks
         {
             var connection = _host.Transport!.Connect(BenchmarkHost.PortOf(variant));
             var request = KestrelConnection.Get(path, cookie);
-            var head = connection.SendForHeadersAsync(request).GetAwaiter().GetResult();
+            var head = connection.SendForResponseAsync(request).GetAwaiter().GetResult();
             (status, contentType, analytics) = (head.StatusCode, head.Header("Content-Type"), head.Header("X-Analytics"));
             send = () => connection.SendAsync(request);
         }
