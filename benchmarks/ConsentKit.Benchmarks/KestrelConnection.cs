@@ -148,10 +148,9 @@ internal sealed class KestrelConnection(IDuplexPipe pipe)
         }
 
         ReadOnlySpan<byte> headSpan = head.IsSingleSegment ? head.FirstSpan : head.ToArray();
-        var bodyStart = reader.Position;
+        var body = keep ? new MemoryStream() : null;
         var lengthAt = headSpan.IndexOf(ContentLength);
-        var chunked = lengthAt < 0;
-        if (!chunked)
+        if (lengthAt >= 0)
         {
             var digits = headSpan[(lengthAt + ContentLength.Length)..];
             var length = 0;
@@ -165,26 +164,27 @@ internal sealed class KestrelConnection(IDuplexPipe pipe)
                 return false;
             }
 
+            CopyTo(body, reader.UnreadSequence.Slice(0, length));
             reader.Advance(length);
         }
-        else if (!TrySkipChunks(ref reader))
+        else if (!TryReadChunks(ref reader, body))
         {
             return false;
         }
 
-        if (keep)
+        if (body is not null)
         {
-            var body = buffer.Slice(bodyStart, reader.Position).ToArray();
-            response = new KestrelResponse(Encoding.ASCII.GetString(headSpan), Encoding.UTF8.GetString(chunked ? Dechunk(body) : body));
+            response = new KestrelResponse(Encoding.ASCII.GetString(headSpan), Encoding.UTF8.GetString(body.ToArray()));
         }
 
         buffer = buffer.Slice(reader.Position);
         return true;
     }
 
-    // Chunks are "size in hex CRLF data CRLF", the last one of size 0 with no data; skipped by their sizes, so the
-    // client's cost does not grow with the body (the page sizes compared differ by kilobytes).
-    private static bool TrySkipChunks(ref SequenceReader<byte> reader)
+    // Chunks are "size in hex CRLF data CRLF", the last one of size 0 with no data. They are walked by their sizes, so
+    // the client's cost does not grow with the body (the page sizes compared differ by kilobytes); the data is copied
+    // out only when the body is kept.
+    private static bool TryReadChunks(ref SequenceReader<byte> reader, MemoryStream? body)
     {
         while (true)
         {
@@ -199,7 +199,9 @@ internal sealed class KestrelConnection(IDuplexPipe pipe)
                 return false;
             }
 
-            reader.Advance(size + 3);
+            reader.Advance(1);
+            CopyTo(body, reader.UnreadSequence.Slice(0, size));
+            reader.Advance(size + 2);
             if (size == 0)
             {
                 return true;
@@ -207,22 +209,14 @@ internal sealed class KestrelConnection(IDuplexPipe pipe)
         }
     }
 
-    // "size in hex CRLF data CRLF" until the chunk of size 0.
-    private static byte[] Dechunk(byte[] chunked)
+    private static void CopyTo(MemoryStream? body, ReadOnlySequence<byte> data)
     {
-        var data = new MemoryStream();
-        var at = 0;
-        while (true)
+        if (body is not null)
         {
-            var lineEnd = chunked.AsSpan(at).IndexOf("\r\n"u8);
-            var size = int.Parse(Encoding.ASCII.GetString(chunked, at, lineEnd), System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture);
-            if (size == 0)
+            foreach (var segment in data)
             {
-                return data.ToArray();
+                body.Write(segment.Span);
             }
-
-            data.Write(chunked, at + lineEnd + 2, size);
-            at += lineEnd + 2 + size + 2;
         }
     }
 }
