@@ -17,7 +17,7 @@ internal sealed class ConsentRenderContext
     private static readonly object ItemKey = new();
     private string? _antiforgeryToken;
     private string? _returnUrl;
-    private string? _preferencesUrl;
+    private BufferedHtml? _preferencesHref;
     private StylesheetLink? _stylesheetLink;
     private BufferedHtml? _nonceAttribute;
     private TagHelperAttribute? _nonceTagAttribute;
@@ -81,8 +81,11 @@ internal sealed class ConsentRenderContext
     /// </summary>
     public bool PreferencesInline => !Feature.HasDecided || PreferencesRequested;
 
-    /// <summary>Gets this page with the preferences open: the link of "Customize" and "Cookie settings" where they are not inline.</summary>
-    public string PreferencesUrl => _preferencesUrl ??= PreferencesQuery.Add(ReturnUrl) + "#" + BannerMarkup.PreferencesId;
+    /// <summary>
+    /// Gets this page with the preferences open, encoded for an attribute once per request: the link of "Customize"
+    /// and "Cookie settings" where they are not inline.
+    /// </summary>
+    public BufferedHtml PreferencesHref => _preferencesHref ??= BufferedHtml.Text(PreferencesQuery.Add(ReturnUrl) + "#" + BannerMarkup.PreferencesId);
 
     /// <summary>
     /// Gets the antiforgery token for ConsentKit's forms (issued, with its cookie, on first use), or

@@ -41,7 +41,7 @@ public sealed class ConsentSettingsTagHelper : TagHelper
         }
         else
         {
-            output.SetAttribute("href", BufferedHtml.Text(render.PreferencesUrl));
+            output.SetAttribute("href", render.PreferencesHref);
             output.Attributes.SetAttribute(NoFollow);
         }
 

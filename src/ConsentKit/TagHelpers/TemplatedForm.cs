@@ -20,7 +20,7 @@ internal sealed class TemplatedForm(
     FormTemplate template,
     string? antiforgeryToken,
     string returnUrl,
-    string? preferencesUrl,
+    string? encodedPreferencesUrl,
     string? scriptUrl = null) : IHtmlContentContainer
 {
     /// <summary>The form of <paramref name="template"/> for this request, linking the stylesheet if nothing above has.</summary>
@@ -33,7 +33,7 @@ internal sealed class TemplatedForm(
         template,
         context.AntiforgeryToken,
         context.ReturnUrl,
-        template.AfterPreferencesUrl is null ? null : context.PreferencesUrl,
+        template.AfterPreferencesUrl is null ? null : context.PreferencesHref.ToString(),
         scriptUrl);
 
     public void CopyTo(IHtmlContentBuilder destination)
@@ -53,7 +53,7 @@ internal sealed class TemplatedForm(
         destination.AppendHtml(template.Tail);
         if (template.AfterPreferencesUrl is not null)
         {
-            destination.AppendHtml(HtmlWriter.Encode(preferencesUrl!));
+            destination.AppendHtml(encodedPreferencesUrl!);
             destination.AppendHtml(template.AfterPreferencesUrl);
         }
 
