@@ -44,6 +44,7 @@ internal sealed class BenchmarkHost : IAsyncDisposable
         }
 
         builder.Logging.ClearProviders();
+        Transport = transport;
         if (transport is null)
         {
             builder.Services.AddSingleton<IServer, NoServer>();
@@ -75,7 +76,7 @@ internal sealed class BenchmarkHost : IAsyncDisposable
     public IServiceProvider Services { get; }
 
     /// <summary>Gets the in-memory transport Kestrel listens on, or null when requests are sent in-process.</summary>
-    public InMemoryTransport? Transport { get; private set; }
+    public InMemoryTransport? Transport { get; }
 
     public ConsentCookieCodec Codec { get; }
 
@@ -90,7 +91,7 @@ internal sealed class BenchmarkHost : IAsyncDisposable
     public static async Task<BenchmarkHost> StartKestrelAsync()
     {
         var transport = new InMemoryTransport();
-        var host = new BenchmarkHost(transport) { Transport = transport };
+        var host = new BenchmarkHost(transport);
         var pipelines = Enum.GetValues<ConsentVariant>().ToDictionary(PortOf, host.BuildPipeline);
         host._app.Run(context => pipelines[context.Connection.LocalPort](context));
         await host._app.StartAsync();
